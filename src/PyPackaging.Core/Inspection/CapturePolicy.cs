@@ -1,0 +1,43 @@
+using System;
+
+namespace PyPackaging.Inspection
+{
+    /// <summary>Which member payloads the inspector keeps for the checks, and how much of each.</summary>
+    public static class CapturePolicy
+    {
+        /// <summary>PKG-INFO carries the long description; 16 MiB is far above any real one.</summary>
+        public const int MetadataFileLimit = 16 * 1024 * 1024;
+        public const int CacheDirTagLimit = 512;
+        public const int PyVenvCfgLimit = 64 * 1024;
+
+        /// <summary>How many bytes of the member at <paramref name="path"/> to keep; 0 to keep none.</summary>
+        public static int BytesToCapture(string path)
+        {
+            var name = LastComponent(path);
+            var depth = Depth(path);
+            if (depth == 2 && (name == "PKG-INFO" || name == "pyproject.toml")) return MetadataFileLimit;
+            if (name == "CACHEDIR.TAG") return CacheDirTagLimit;
+            if (name == "pyvenv.cfg") return PyVenvCfgLimit;
+            return 0;
+        }
+
+        private static string LastComponent(string path)
+        {
+            var trimmed = path.TrimEnd('/');
+            var slash = trimmed.LastIndexOf('/');
+            return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
+        }
+
+        /// <summary>Number of non-empty, non-"." components ("pkg-1.0/PKG-INFO" is 2; "./pkg-1.0/PKG-INFO" too).</summary>
+        private static int Depth(string path)
+        {
+            var depth = 0;
+            foreach (var part in path.Split('/'))
+            {
+                if (part.Length == 0 || part == ".") continue;
+                depth++;
+            }
+            return depth;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace PyPackaging
+{
+    /// <summary>What an archive entry is. <see cref="Archive"/> marks the one extra object per archive that carries archive-level findings.</summary>
+    public enum PySdistEntryType
+    {
+        Archive,
+        File,
+        Directory,
+        SymbolicLink,
+        HardLink,
+        CharacterDevice,
+        BlockDevice,
+        Fifo,
+        SparseFile,
+        Unknown,
+    }
+
+    /// <summary>How bad a finding is. <see cref="None"/> is only used for entries without findings.</summary>
+    public enum PySdistSeverity
+    {
+        None = 0,
+        Information = 1,
+        Warning = 2,
+        Error = 3,
+    }
+
+    /// <summary>The family a rule belongs to.</summary>
+    public enum PySdistRuleCategory
+    {
+        /// <summary>File name, layout, PKG-INFO / pyproject.toml presence, container and tar format (PEP 625, sdist format spec).</summary>
+        Structure,
+        /// <summary>Core metadata in PKG-INFO, as PyPI's upload check applies it.</summary>
+        Metadata,
+        /// <summary>What installers refuse (PEP 721) and every case where two archive readers could disagree.</summary>
+        Safety,
+        /// <summary>Content that does not belong in an sdist: virtual environments, caches, VCS data, bytecode, Windows-hostile names.</summary>
+        Hygiene,
+        /// <summary>Resource limits: sizes, member counts, compression ratio, path length and depth.</summary>
+        Limits,
+    }
+
+    /// <summary>What a cmdlet did with an entry. Test-PySdist leaves it at <see cref="None"/>.</summary>
+    public enum PySdistEntryAction
+    {
+        None,
+        Extracted,
+        Skipped,
+        Refused,
+        Added,
+        Excluded,
+    }
+}

@@ -1,0 +1,7 @@
+namespace PyPackaging.Rules
+{
+    // Hygiene rules. Add rules as public static readonly PySdistRule fields; ids are stable.
+    public static partial class RuleCatalog
+    {
+    }
+}
