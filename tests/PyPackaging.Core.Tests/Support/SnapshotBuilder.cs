@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using PyPackaging;
+using PyPackaging.Archives;
+using PyPackaging.Inspection;
+using PyPackaging.Rules;
+
+namespace PyPackaging.Core.Tests.Support
+{
+    /// <summary>
+    /// Builds an <see cref="SdistSnapshot"/> directly from a member table, for unit tests of checks.
+    /// (End-to-end tests craft real archives with PyPackaging.TestKit instead.)
+    /// </summary>
+    public sealed class SnapshotBuilder
+    {
+        private readonly List<ArchiveMember> _members = new List<ArchiveMember>();
+        private readonly Dictionary<int, CapturedContent> _contents = new Dictionary<int, CapturedContent>();
+        private string _archivePath;
+        private ContainerFormat _container = ContainerFormat.TarGzip;
+        private bool _completed = true;
+        private string? _stopReason;
+
+        public SnapshotBuilder(string fileName = "demo-1.0.tar.gz")
+        {
+            _archivePath = "/archives/" + fileName;
+        }
+
+        public SnapshotBuilder Container(ContainerFormat container) { _container = container; return this; }
+
+        public SnapshotBuilder Incomplete(string reason) { _completed = false; _stopReason = reason; return this; }
+
+        public SnapshotBuilder File(string path, string? content = null, int mode = 0x1A4 /* 0644 */, MemberHeaderFormat format = MemberHeaderFormat.Pax)
+        {
+            var bytes = content == null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(content);
+            var member = Add(new ArchiveMember { Path = path, Type = PySdistEntryType.File, TypeFlag = '0', Size = bytes.Length, Mode = mode, HeaderFormat = format });
+            if (content != null && CapturePolicy.BytesToCapture(path) > 0)
+            {
+                _contents[member.Index] = new CapturedContent(bytes, false);
+            }
+            return this;
+        }
+
+        public SnapshotBuilder Directory(string path, int mode = 0x1ED /* 0755 */) =>
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.Directory, TypeFlag = '5', Mode = mode });
+
+        public SnapshotBuilder Symlink(string path, string target) =>
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.SymbolicLink, TypeFlag = '2', LinkTarget = target, Mode = 0x1FF });
+
+        public SnapshotBuilder HardLink(string path, string target) =>
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.HardLink, TypeFlag = '1', LinkTarget = target, Mode = 0x1A4 });
+
+        public SnapshotBuilder Member(ArchiveMember member) => AddAndReturn(member);
+
+        public SdistSnapshot Build()
+        {
+            var stats = new ArchiveStatistics
+            {
+                MemberCount = _members.Count,
+                PayloadBytes = _members.Sum(m => m.Size),
+            };
+            return new SdistSnapshot(_archivePath, _container, _members.ToList(), _contents, stats, _completed, _stopReason);
+        }
+
+        /// <summary>Runs every registered check (or only <paramref name="check"/>) and returns the findings.</summary>
+        public IReadOnlyList<RawFinding> Check(ArchiveCheck? check = null, RuleFilter? filter = null)
+        {
+            var snapshot = Build();
+            var findings = new FindingCollector(filter);
+            if (check == null) CheckRegistry.RunAll(snapshot, findings);
+            else check.Run(snapshot, findings);
+            return findings.Findings;
+        }
+
+        private SnapshotBuilder AddAndReturn(ArchiveMember member)
+        {
+            Add(member);
+            return this;
+        }
+
+        private ArchiveMember Add(ArchiveMember member)
+        {
+            member.Index = _members.Count;
+            member.ModifiedTime ??= new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            _members.Add(member);
+            return member;
+        }
+    }
+}
