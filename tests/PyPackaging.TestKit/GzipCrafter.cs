@@ -31,8 +31,16 @@ namespace PyPackaging.TestKit
             return r;
         }
 
-        /// <summary>A copy with the deflate data damaged in the middle (inflating it fails or yields wrong bytes).</summary>
+        /// <summary>A copy whose first deflate block has the reserved block type (inflating fails at once; assumes a 10-byte header).</summary>
         public static byte[] CorruptDeflate(byte[] gzip)
+        {
+            var r = (byte[])gzip.Clone();
+            r[10] = 0x07;
+            return r;
+        }
+
+        /// <summary>A copy with the bytes in the middle third of the deflate data overwritten with 0xFF (may decode to wrong data or fail).</summary>
+        public static byte[] ScrambleDeflate(byte[] gzip)
         {
             var r = (byte[])gzip.Clone();
             int start = 10, end = r.Length - 8;
