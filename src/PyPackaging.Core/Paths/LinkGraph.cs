@@ -248,6 +248,29 @@ namespace PyPackaging.Paths
         public int FinalMemberAt(string normalizedPath) =>
             _byPath.TryGetValue(normalizedPath, out var list) ? list[list.Count - 1] : -1;
 
+        private Dictionary<string, int>? _directoryCounts;
+
+        /// <summary>For every path that is a member or a parent of one: how many members are at or below it (the root under "").</summary>
+        public IReadOnlyDictionary<string, int> DirectoryCounts()
+        {
+            if (_directoryCounts != null) return _directoryCounts;
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var path in _paths)
+            {
+                if (!path.IsInside) continue;
+                counts.TryGetValue(string.Empty, out var root);
+                counts[string.Empty] = root + 1;
+                for (var n = 1; n <= path.Components.Count; n++)
+                {
+                    var prefix = n == path.Components.Count ? path.Normalized : MemberPath.JoinRange(path.Components, 0, n);
+                    counts.TryGetValue(prefix, out var c);
+                    counts[prefix] = c + 1;
+                }
+            }
+            _directoryCounts = counts;
+            return counts;
+        }
+
         /// <summary>True when members below <paramref name="normalizedPath"/> exist, making it a directory.</summary>
         public bool IsImpliedDirectory(string normalizedPath) => _firstChild.ContainsKey(normalizedPath);
 

@@ -169,16 +169,11 @@ namespace PyPackaging.Checks.Hygiene
             return false;
         }
 
+        /// <summary>How many members are at or below <paramref name="directory"/> (counted once per graph for all directories asked).</summary>
         internal static int CountIn(LinkGraph graph, string directory)
         {
-            var n = 0;
-            for (var i = 0; i < graph.Members.Count; i++)
-            {
-                var p = graph.PathOf(i);
-                if (!p.IsInside && !(directory.Length == 0 && p.Components.Count > 0)) continue;
-                if (p.Normalized == directory || ContentMap.IsStrictlyBelow(p.Normalized, directory)) n++;
-            }
-            return n;
+            var counts = graph.DirectoryCounts();
+            return counts.TryGetValue(directory, out var n) ? n : 0;
         }
 
         /// <summary>The directory as a project-relative path ("venv/"), i.e. without the sdist's top-level directory.</summary>

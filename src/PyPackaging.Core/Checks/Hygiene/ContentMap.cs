@@ -84,6 +84,7 @@ namespace PyPackaging.Checks.Hygiene
         };
 
         private readonly List<ContentArea> _areas = new List<ContentArea>();
+        private readonly Dictionary<string, List<ContentArea>> _byDirectory = new Dictionary<string, List<ContentArea>>(StringComparer.Ordinal);
 
         private ContentMap(SdistSnapshot snapshot)
         {
@@ -169,14 +170,22 @@ namespace PyPackaging.Checks.Hygiene
             {
                 area.FirstMember = FirstMemberIn(graph, area.Directory);
             }
+            foreach (var area in _areas)
+            {
+                if (!_byDirectory.TryGetValue(area.Directory, out var list))
+                {
+                    list = new List<ContentArea>(1);
+                    _byDirectory[area.Directory] = list;
+                }
+                list.Add(area);
+            }
             // An area inside another area is not reported on its own (virtual environments first, then caches, then VCS).
             foreach (var area in _areas)
             {
-                foreach (var outer in _areas)
+                foreach (var outer in Enclosing(area.Directory))
                 {
                     if (ReferenceEquals(area, outer)) continue;
-                    if (IsStrictlyBelow(area.Directory, outer.Directory) ||
-                        (area.Directory == outer.Directory && outer.Kind < area.Kind))
+                    if (outer.Directory != area.Directory || outer.Kind < area.Kind)
                     {
                         area.IsNested = true;
                         break;
@@ -199,9 +208,8 @@ namespace PyPackaging.Checks.Hygiene
         public ContentArea? AreaOf(string normalizedPath)
         {
             ContentArea? best = null;
-            foreach (var area in _areas)
+            foreach (var area in Enclosing(normalizedPath))
             {
-                if (!(area.Directory == normalizedPath || IsStrictlyBelow(normalizedPath, area.Directory))) continue;
                 if (best == null || area.Kind < best.Kind ||
                     (area.Kind == best.Kind && area.Directory.Length < best.Directory.Length))
                 {
@@ -209,6 +217,25 @@ namespace PyPackaging.Checks.Hygiene
                 }
             }
             return best;
+        }
+
+        /// <summary>Every area whose directory is <paramref name="normalizedPath"/> or one of its ancestors (the root included).</summary>
+        private IEnumerable<ContentArea> Enclosing(string normalizedPath)
+        {
+            if (_byDirectory.Count == 0) yield break;
+            if (normalizedPath.Length > 0 && _byDirectory.TryGetValue(string.Empty, out var atRoot))
+            {
+                foreach (var a in atRoot) yield return a;
+            }
+            var end = normalizedPath.Length;
+            while (end > 0)
+            {
+                if (_byDirectory.TryGetValue(normalizedPath.Substring(0, end), out var list))
+                {
+                    foreach (var a in list) yield return a;
+                }
+                end = normalizedPath.LastIndexOf('/', end - 1);
+            }
         }
 
         /// <summary>True when the path lies in (or is) an environment, cache or VCS directory.</summary>
