@@ -191,6 +191,12 @@ namespace PyPackaging.Rules
             "Remove the entry from Dynamic (Name and Version must be static in an sdist).",
             CoreMetadataSpec + "#dynamic-multiple-use ; PEP 643");
 
+        public static readonly PySdistRule PkgInfoInvalidImportName = new PySdistRule(
+            "PkgInfoInvalidImportName", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Import-Name and Import-Namespace must be dotted Python identifiers (no keywords), optionally followed by `; private`; a name must not be both.",
+            "Fix `[project].import-names` / `import-namespaces`.",
+            CoreMetadataSpec + "#import-name-multiple-use ; PEP 794");
+
         public static readonly PySdistRule PkgInfoUnknownField = new PySdistRule(
             "PkgInfoUnknownField", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
             "PKG-INFO contains a header that is not a core metadata field.",

@@ -237,6 +237,78 @@ namespace PyPackaging.Core.Tests.Standards
             Assert.True(p.IsError);
         }
 
+        // pypa/packaging tests/metadata/everything.metadata (Apache-2.0 OR BSD-2-Clause): every field of
+        // Metadata-Version 2.6 plus one unknown field.
+        private const string Everything =
+            "Metadata-Version: 2.6\nName: BeagleVote\nVersion: 1.0a2\nPlatform: ObscureUnix\nPlatform: RareDOS\n" +
+            "Supported-Platform: RedHat 7.2\nSupported-Platform: i386-win32-2791\nSummary: A module for collecting votes from beagles.\n" +
+            "Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM\nKeywords: dog,puppy,voting,election\n" +
+            "Home-page: http://www.example.com/~cschultz/bvote/\nDownload-URL: \u2026/BeagleVote-0.45.tgz\n" +
+            "Author: C. Schultz, Universal Features Syndicate,\n        Los Angeles, CA <cschultz@peanuts.example.com>\n" +
+            "Author-email: \"C. Schultz\" <cschultz@example.com>\n" +
+            "Maintainer: C. Schultz, Universal Features Syndicate,\n        Los Angeles, CA <cschultz@peanuts.example.com>\n" +
+            "Maintainer-email: \"C. Schultz\" <cschultz@example.com>\n" +
+            "License: This software may only be obtained by sending the\n        author a postcard, and then the user promises not\n        to redistribute it.\n" +
+            "License-Expression: Apache-2.0 OR BSD-2-Clause\nLicense-File: LICENSE.APACHE\nLicense-File: LICENSE.BSD\n" +
+            "Classifier: Development Status :: 4 - Beta\nClassifier: Environment :: Console (Text Based)\nProvides-Extra: pdf\n" +
+            "Requires-Dist: reportlab; extra == 'pdf'\nRequires-Dist: pkginfo\nRequires-Dist: PasteDeploy\n" +
+            "Requires-Dist: zope.interface (>3.5.0)\nRequires-Dist: pywin32 >1.0; sys_platform == 'win32'\nRequires-Python: >=3\n" +
+            "Requires-External: C\nRequires-External: libpng (>=1.5)\nRequires-External: make; sys_platform != \"win32\"\n" +
+            "Project-URL: Bug Tracker, http://bitbucket.org/tarek/distribute/issues/\nProject-URL: Documentation, https://example.com/BeagleVote\n" +
+            "Provides-Dist: OtherProject\nProvides-Dist: AnotherProject (3.4)\nProvides-Dist: virtual_package; python_version >= \"3.4\"\n" +
+            "Dynamic: Obsoletes-Dist\nImport-Name: beaglevote\nImport-Name: _beaglevote ; private\nImport-Namespace: spam\n" +
+            "Import-Namespace: _bacon ; private\nThisIsNotReal: Hello!\n\nThis description intentionally left blank.\n";
+
+        [Fact]
+        public void Packaging_everything_metadata()
+        {
+            var m = Parse(Everything);
+            Assert.Empty(m.SyntaxErrors);
+            Assert.Equal("This description intentionally left blank.\n", m.Body);
+            Assert.Equal("C. Schultz, Universal Features Syndicate,\n        Los Angeles, CA <cschultz@peanuts.example.com>", m.Get("Author"));
+            Assert.Equal(new[] { "OtherProject", "AnotherProject (3.4)", "virtual_package; python_version >= \"3.4\"" }, m.GetAll("Provides-Dist"));
+            var problems = CoreMetadataValidator.Validate(m);
+            // What PyPI would still reject or warn about: the non-URL Download-URL, License next to
+            // License-Expression, and the made-up field. Everything else (incl. `AnotherProject (3.4)`) is valid.
+            Assert.Equal(
+                new[] { MetadataProblemKind.InvalidProjectUrl, MetadataProblemKind.LicenseWithLicenseExpression, MetadataProblemKind.UnknownField }.OrderBy(k => k),
+                problems.Select(p => p.Kind).OrderBy(k => k));
+        }
+
+        [Theory]
+        [InlineData("Import-Name: beaglevote\n", null)]
+        [InlineData("Import-Name: a.b.c\n", null)]
+        [InlineData("Import-Name: _x ; private\n", null)]
+        [InlineData("Import-Name: caf\u00e9\n", null)]
+        [InlineData("Import-Name:\n", null)]
+        [InlineData("Import-Name: is\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Name: 2two\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Name: a..b\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Name: a-b\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Name: a ; public\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Namespace:\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Namespace: one\nImport-Name: one\n", MetadataProblemKind.InvalidImportName)]
+        [InlineData("Import-Namespace: one\nImport-Name: one.two\n", null)]
+        public void Import_names(string extra, MetadataProblemKind? kind)
+        {
+            var kinds = Kinds(Base("2.5") + extra);
+            if (kind == null) Assert.Empty(kinds);
+            else Assert.Contains(kind.Value, kinds);
+        }
+
+        [Theory]
+        [InlineData("Provides-Dist: AnotherProject (3.4)\n", null)]
+        [InlineData("Obsoletes-Dist: Gorgon\n", null)]
+        [InlineData("Obsoletes-Dist: OtherProject (<3.0)\n", null)]
+        [InlineData("Requires-Dist: AnotherProject (3.4)\n", MetadataProblemKind.InvalidRequirement)]
+        [InlineData("Provides-Dist: Another Project\n", MetadataProblemKind.InvalidRequirement)]
+        public void Provides_and_obsoletes_dist(string extra, MetadataProblemKind? kind)
+        {
+            var kinds = Kinds(Base() + extra);
+            if (kind == null) Assert.Empty(kinds);
+            else Assert.Contains(kind.Value, kinds);
+        }
+
         [Fact]
         public void Validation_is_culture_independent_under_tr_TR()
         {

@@ -37,6 +37,7 @@ namespace PyPackaging.Checks.Metadata
             [MetadataProblemKind.FieldTooNew] = RuleCatalog.PkgInfoFieldTooNew,
             [MetadataProblemKind.InvalidDynamic] = RuleCatalog.PkgInfoInvalidDynamic,
             [MetadataProblemKind.UnknownField] = RuleCatalog.PkgInfoUnknownField,
+            [MetadataProblemKind.InvalidImportName] = RuleCatalog.PkgInfoInvalidImportName,
         };
 
         private static readonly IReadOnlyList<PySdistRule> AllRules = RuleByKind.Values.Distinct().ToList();

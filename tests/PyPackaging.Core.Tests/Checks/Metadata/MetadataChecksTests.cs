@@ -64,6 +64,7 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
             yield return new object[] { "PkgInfoInvalidProjectUrl", Header + "Project-URL: A label that is much longer than 32 chars, https://example.org\n", Header + "Project-URL: Source, https://example.org\n" };
             yield return new object[] { "PkgInfoFieldTooNew", "Metadata-Version: 2.3\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\n", "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\n" };
             yield return new object[] { "PkgInfoInvalidDynamic", Header + "Dynamic: Version\n", Header + "Dynamic: Requires-Dist\n" };
+            yield return new object[] { "PkgInfoInvalidImportName", "Metadata-Version: 2.5\nName: demo\nVersion: 1.0\nImport-Name: demo.class\n", "Metadata-Version: 2.5\nName: demo\nVersion: 1.0\nImport-Name: demo.klass ; private\n" };
             yield return new object[] { "PkgInfoUnknownField", Header + "X-Custom: 1\n", Header + "Keywords: custom\n" };
         }
 
