@@ -28,7 +28,9 @@ namespace PyPackaging.Benchmarks
                     Console.WriteLine(BenchCorpus.ZeroBomb(dir, "bomb_4gib-1.0.tar.gz", 4L * 1024 * 1024 * 1024));
                     return 0;
                 case "inspect":
-                    return Inspect(args[1]);
+                    var iterations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+                    for (var i = 0; i < iterations; i++) Inspect(args[1]);
+                    return 0;
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
