@@ -157,9 +157,10 @@ namespace PyPackaging.Building.Selection
                 _active.Add(realDirectory);
                 try
                 {
-                    if (_options.UseGitIgnore)
+                    // Below an excluded directory only Include matches are packed, and those ignore the ignore files.
+                    if (_options.UseGitIgnore && !shadow)
                     {
-                        LoadGitIgnore(directory, rel, shadow);
+                        LoadGitIgnore(directory, rel);
                     }
 
                     List<FileSystemInfo> entries;
@@ -186,7 +187,7 @@ namespace PyPackaging.Building.Selection
                 }
             }
 
-            private void LoadGitIgnore(string directory, string rel, bool shadow)
+            private void LoadGitIgnore(string directory, string rel)
             {
                 string path = Path.Combine(directory, ".gitignore");
                 var info = new FileInfo(path);
@@ -199,12 +200,8 @@ namespace PyPackaging.Building.Selection
                 string archivePath = Join(rel, ".gitignore");
                 if ((attributes & FileAttributes.ReparsePoint) != 0)
                 {
-                    if (!shadow)
-                    {
-                        AddProblem(SourceItemKind.Warning, archivePath, path, SourceProblem.IgnoreFileNotRead,
-                            "This .gitignore is a symbolic link; its rules were not applied (git does not follow it either).");
-                    }
-
+                    AddProblem(SourceItemKind.Warning, archivePath, path, SourceProblem.IgnoreFileNotRead,
+                        "This .gitignore is a symbolic link; its rules were not applied (git does not follow it either).");
                     return;
                 }
 

@@ -159,6 +159,19 @@ namespace PyPackaging.Core.Tests.Building.Selection
             }
 
             Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements));
+            AssertWalkerSelectsWhatGitKeeps(temp.Path, untracked);
+        }
+
+        /// <summary>The walker, which reads the ignore files itself while it descends, packs exactly git's untracked files.</summary>
+        internal static void AssertWalkerSelectsWhatGitKeeps(string root, HashSet<string> untracked)
+        {
+            SourceTreeResult walked = SourceTreeWalker.Walk(new SourceTreeOptions(root));
+            var expected = untracked.Where(f => !f.Any(char.IsControl)).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, walked.Files.Select(f => f.ArchivePath).ToList());
+            Assert.All(walked.Errors, e => Assert.Equal(SourceProblem.ControlCharacterInName, e.Problem));
+            Assert.All(walked.Excluded, e => Assert.True(
+                e.Reason == ExclusionReason.GitIgnore || (e.Reason == ExclusionReason.VersionControl && e.ArchivePath == ".git"),
+                e.ToString()));
         }
     }
 }

@@ -99,6 +99,7 @@ namespace PyPackaging.Core.Tests.Building.Selection
                 .Select(f => f + ": git " + (ignored.Contains(f) ? "ignores" : "keeps"))
                 .ToList();
             Assert.True(disagreements.Count == 0, string.Join(Environment.NewLine, disagreements) + Environment.NewLine + patternsForMessage);
+            GitIgnoreAgainstGitTests.AssertWalkerSelectsWhatGitKeeps(temp.Path, untracked);
         }
 
         private static string RandomPattern(Random random)
