@@ -131,7 +131,8 @@ namespace PyPackaging.Building.Selection
             return FindLastMatch(Encoding.UTF8.GetBytes(path), isDirectory);
         }
 
-        internal GitIgnorePattern? FindLastMatch(byte[] path, bool isDirectory)
+        /// <param name="anchoredOnly">Consider only patterns containing a '/' before their end.</param>
+        internal GitIgnorePattern? FindLastMatch(byte[] path, bool isDirectory, bool anchoredOnly = false)
         {
             int relStart = RelativeStart(path);
             if (relStart < 0)
@@ -141,7 +142,7 @@ namespace PyPackaging.Building.Selection
 
             for (int i = _patterns.Length - 1; i >= 0; i--)
             {
-                if (_patterns[i].IsMatch(path, relStart, isDirectory))
+                if ((!anchoredOnly || _patterns[i].IsAnchored) && _patterns[i].IsMatch(path, relStart, isDirectory))
                 {
                     return _patterns[i];
                 }
@@ -150,19 +151,22 @@ namespace PyPackaging.Building.Selection
             return null;
         }
 
-        /// <summary>Whether some non-negated pattern could match a path strictly below the directory <paramref name="directory"/>.</summary>
-        internal bool CouldMatchBelow(byte[] directory)
+        /// <summary>
+        /// Whether some non-negated anchored pattern (one with a '/' before its end) could match a path strictly
+        /// below the directory <paramref name="directory"/>. Patterns without a slash are left out on purpose.
+        /// </summary>
+        internal bool AnchoredCouldMatchBelow(byte[] directory)
         {
             int relStart = RelativeStart(directory);
             if (relStart < 0)
             {
                 // The directory is above this file's base: anything in the file may apply further down.
-                return IsPrefixDirectory(directory) && HasPositivePattern();
+                return IsPrefixDirectory(directory) && HasPositiveAnchoredPattern();
             }
 
             foreach (GitIgnorePattern p in _patterns)
             {
-                if (!p.IsNegated && p.CouldMatchBelow(directory, relStart))
+                if (!p.IsNegated && p.IsAnchored && p.CouldMatchBelow(directory, relStart))
                 {
                     return true;
                 }
@@ -171,11 +175,11 @@ namespace PyPackaging.Building.Selection
             return false;
         }
 
-        private bool HasPositivePattern()
+        private bool HasPositiveAnchoredPattern()
         {
             foreach (GitIgnorePattern p in _patterns)
             {
-                if (!p.IsNegated)
+                if (!p.IsNegated && p.IsAnchored)
                 {
                     return true;
                 }

@@ -187,7 +187,8 @@ namespace PyPackaging.Building.Selection
         /// <summary>
         /// Gitignore-style patterns relative to the project root whose matches are packed whatever the built-in
         /// rules and the ignore files say (a matching directory brings everything below it). Exclude still wins,
-        /// and errors (escaping links, bad names) still apply.
+        /// and errors (escaping links, bad names) still apply. Only patterns with a '/' reach into directories that
+        /// are excluded (a virtual environment, a cache, an ignored directory): "*.pyi" does not, "src/**/*.pyi" does.
         /// </summary>
         public IList<string> Include { get; } = new List<string>();
 

@@ -16,7 +16,9 @@ namespace PyPackaging.Building.Selection
     /// <para>Precedence, highest first, for each path:</para>
     /// <list type="number">
     /// <item>caller Exclude patterns;</item>
-    /// <item>caller Include patterns (the path or a parent directory matched): packed regardless of 3–6;</item>
+    /// <item>caller Include patterns (the path or a parent directory matched): packed regardless of 3–6. Only
+    /// patterns containing a '/' (such as <c>gen/x.py</c> or <c>**/*.pyi</c>) reach into directories excluded by
+    /// 3–6; a slash-less pattern such as <c>*.pyi</c> applies only where the walk goes anyway;</item>
     /// <item>the build's output directory;</item>
     /// <item>directory content: a virtual environment (pyvenv.cfg or conda-meta/) or a tagged cache (CACHEDIR.TAG);</item>
     /// <item>built-in names: VCS metadata, bytecode, tool caches and environments, .DS_Store, dist/ at the root;</item>
@@ -285,7 +287,9 @@ namespace PyPackaging.Building.Selection
                 bool forced = parentForced;
                 if (_include != null)
                 {
-                    GitIgnorePattern? hit = _include.FindLastMatch(relBytes, isDirectory);
+                    // Below an excluded directory only patterns naming a path (with a '/') reach in, so that an
+                    // Include such as "*.pyi" cannot pull files out of a virtual environment or a cache.
+                    GitIgnorePattern? hit = _include.FindLastMatch(relBytes, isDirectory, anchoredOnly: shadow);
                     if (hit != null)
                     {
                         forced = !hit.IsNegated;
@@ -552,7 +556,7 @@ namespace PyPackaging.Building.Selection
                 }
             }
 
-            private bool IncludeCouldMatchBelow(byte[] relBytes) => _include != null && _include.CouldMatchBelow(relBytes);
+            private bool IncludeCouldMatchBelow(byte[] relBytes) => _include != null && _include.AnchoredCouldMatchBelow(relBytes);
 
             private void CheckWindowsName(string rel, string full, string name)
             {

@@ -15,6 +15,10 @@ namespace PyPackaging.Core.Tests.Building.Selection
             {
                 Skip = "git is not installed";
             }
+            else if (OperatingSystem.IsWindows())
+            {
+                Skip = "file names of the scenarios are not valid on Windows";
+            }
         }
     }
 
@@ -26,6 +30,10 @@ namespace PyPackaging.Core.Tests.Building.Selection
             if (!Git.IsAvailable)
             {
                 Skip = "git is not installed";
+            }
+            else if (OperatingSystem.IsWindows())
+            {
+                Skip = "file names of the scenarios are not valid on Windows";
             }
         }
     }
@@ -59,6 +67,9 @@ namespace PyPackaging.Core.Tests.Building.Selection
             };
             psi.ArgumentList.Add("-c");
             psi.ArgumentList.Add("core.quotePath=false");
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("core.ignoreCase=false"); // git init turns it on for macOS file systems
+
             foreach (string a in args)
             {
                 psi.ArgumentList.Add(a);

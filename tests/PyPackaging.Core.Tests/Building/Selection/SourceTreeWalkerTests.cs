@@ -263,6 +263,30 @@ namespace PyPackaging.Core.Tests.Building.Selection
         }
 
         [UnixFact]
+        public void SlashlessIncludeDoesNotReachIntoExcludedDirectories()
+        {
+            using var temp = new TempDirectory();
+            temp.Write(".venv/pyvenv.cfg");
+            temp.Write(".venv/lib/site-packages/six.pyi");
+            temp.Write(".gitignore", "stubs/\n");
+            temp.Write("stubs/a.pyi");
+            temp.Write("stubs/deep/b.pyi");
+            temp.Write("src/c.pyi");
+            temp.Write("src/d.py");
+
+            var options = new SourceTreeOptions(temp.Path);
+            options.Include.Add("*.pyi");
+            SourceTreeResult r = SourceTreeWalker.Walk(options);
+            Assert.Equal(".gitignore\nsrc/c.pyi\nsrc/d.py", Kinds(r, SourceItemKind.File));
+            Assert.Equal(".venv VirtualEnvironment\nstubs GitIgnore", Reasons(r));
+
+            options.Include.Add("stubs/**/*.pyi");
+            r = SourceTreeWalker.Walk(options);
+            Assert.Equal(".gitignore\nsrc/c.pyi\nsrc/d.py\nstubs/a.pyi\nstubs/deep/b.pyi", Kinds(r, SourceItemKind.File));
+            Assert.Equal(".venv VirtualEnvironment\nstubs GitIgnore", Reasons(r));
+        }
+
+        [UnixFact]
         public void GitWorktreeFileIsExcludedAndNoInfoExcludeIsRead()
         {
             using var temp = new TempDirectory();
