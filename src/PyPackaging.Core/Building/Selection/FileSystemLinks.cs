@@ -154,6 +154,55 @@ namespace PyPackaging.Building.Selection
             return path.Length == dir.Length || path[dir.Length] == Path.DirectorySeparatorChar || path[dir.Length] == Path.AltDirectorySeparatorChar;
         }
 
+        /// <summary>
+        /// Describes a file that is not a regular file (named pipe, socket, device), which must not be opened for
+        /// reading (a pipe would block the build forever); null for a regular file. .NET shows such files as
+        /// ordinary ones, so on net8.0 under Unix every empty file (special files report size 0) is probed by
+        /// letting System.Formats.Tar, which lstat()s it, describe it. Not available on netstandard2.0, which only
+        /// runs on Windows, where these file types do not occur in project trees.
+        /// </summary>
+        public static string? DescribeSpecialFile(string path, long length)
+        {
+#if NET8_0_OR_GREATER
+            if (length != 0 || OperatingSystem.IsWindows())
+            {
+                return null;
+            }
+
+            try
+            {
+                using var buffer = new MemoryStream();
+                using (var writer = new System.Formats.Tar.TarWriter(buffer, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+                {
+                    writer.WriteEntry(path, "probe");
+                }
+
+                buffer.Position = 0;
+                using var reader = new System.Formats.Tar.TarReader(buffer);
+                switch (reader.GetNextEntry()?.EntryType)
+                {
+                    case System.Formats.Tar.TarEntryType.Fifo:
+                        return "a named pipe (FIFO)";
+                    case System.Formats.Tar.TarEntryType.CharacterDevice:
+                        return "a character device";
+                    case System.Formats.Tar.TarEntryType.BlockDevice:
+                        return "a block device";
+                    default:
+                        return null;
+                }
+            }
+            catch (IOException e)
+            {
+                // Sockets end up here ("The file type of ... is not supported for tar archiving").
+                return "not a regular file (" + e.Message + ")";
+            }
+#else
+            _ = path;
+            _ = length;
+            return null;
+#endif
+        }
+
         /// <summary>Whether the owner-execute bit is set (false where the runtime cannot tell).</summary>
         public static bool IsExecutable(string path)
         {

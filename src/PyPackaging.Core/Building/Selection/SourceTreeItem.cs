@@ -82,6 +82,9 @@ namespace PyPackaging.Building.Selection
         /// <summary>Error: the entry could not be read.</summary>
         IoError,
 
+        /// <summary>Error: a named pipe, socket or device (net8.0 on Unix only; see the walker's remarks).</summary>
+        SpecialFile,
+
         /// <summary>Warning: a reserved Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9).</summary>
         WindowsReservedName,
 

@@ -357,10 +357,19 @@ namespace PyPackaging.Building.Selection
                 string contentPath = target ?? full;
                 try
                 {
+                    long size = new FileInfo(contentPath).Length;
+                    string? special = FileSystemLinks.DescribeSpecialFile(contentPath, size);
+                    if (special != null)
+                    {
+                        AddProblem(SourceItemKind.Error, rel, full, SourceProblem.SpecialFile,
+                            "This is " + special + ", not a regular file; it cannot be packed. Remove it or exclude it.");
+                        return;
+                    }
+
                     var item = new SourceTreeItem(SourceItemKind.File, rel, full)
                     {
                         LinkTarget = target,
-                        Size = new FileInfo(contentPath).Length,
+                        Size = size,
                         IsExecutable = FileSystemLinks.IsExecutable(contentPath),
                     };
                     _items.Add(item);

@@ -344,6 +344,22 @@ namespace PyPackaging.Core.Tests.Building.Selection
         }
 
         [UnixFact]
+        public void NamedPipesAndSocketsAreErrorsNotFiles()
+        {
+            using var temp = new TempDirectory();
+            temp.Write("empty.py", string.Empty);
+            temp.Write("ignored/.keep", string.Empty);
+            Assert.True(Run("mkfifo", Path.Combine(temp.Path, "pipe")));
+            Assert.True(Run("python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", Path.Combine(temp.Path, "sock")));
+            File.CreateSymbolicLink(Path.Combine(temp.Path, "pipe-link"), "pipe");
+
+            SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
+            Assert.Equal("empty.py\nignored/.keep", Kinds(r, SourceItemKind.File));
+            Assert.Equal("pipe SpecialFile\npipe-link SpecialFile\nsock SpecialFile", Problems(r, SourceItemKind.Error));
+            Assert.Contains("named pipe", r.Errors.First().Message);
+        }
+
+        [UnixFact]
         public void SymlinkedGitIgnoreIsNotReadButReported()
         {
             using var temp = new TempDirectory();
@@ -391,12 +407,19 @@ namespace PyPackaging.Core.Tests.Building.Selection
             }
 
             SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path)); // warm up (JIT, file-system cache)
-            var watch = Stopwatch.StartNew();
-            SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
-            watch.Stop();
-            Assert.Equal(1 + 50 + 50 * 45, r.Files.Count);
+            long best = long.MaxValue;
+            SourceTreeResult? r = null;
+            for (int run = 0; run < 3; run++) // the best of three, to ride out a busy machine
+            {
+                var watch = Stopwatch.StartNew();
+                r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
+                watch.Stop();
+                best = Math.Min(best, watch.ElapsedMilliseconds);
+            }
+
+            Assert.Equal(1 + 50 + 50 * 45, r!.Files.Count);
             Assert.Equal(50 * 5, r.Excluded.Count);
-            Assert.True(watch.ElapsedMilliseconds < 1000, "walk took " + watch.ElapsedMilliseconds + " ms");
+            Assert.True(best < 1000, "walk took " + best + " ms");
         }
     }
 
