@@ -26,6 +26,31 @@ namespace PyPackaging.Building.Selection
 
         public static StringComparer PathComparer => IsWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+        /// <summary>
+        /// The attributes of an entry, or null when it does not exist or cannot be examined. (.NET Core returns -1
+        /// for a missing entry; .NET Framework throws instead.)
+        /// </summary>
+        public static FileAttributes? TryGetAttributes(FileSystemInfo info)
+        {
+            try
+            {
+                FileAttributes attributes = info.Attributes;
+                return (int)attributes == -1 ? (FileAttributes?)null : attributes;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+            catch (System.Security.SecurityException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>The real path of an existing directory, or the full path itself when it cannot be resolved.</summary>
         public static string RealPathOrSelf(string fullPath)
         {
@@ -66,11 +91,13 @@ namespace PyPackaging.Building.Selection
 
                 string candidate = Path.Combine(current, part);
                 var info = new FileInfo(candidate);
-                FileAttributes attributes = info.Attributes;
-                if ((int)attributes == -1)
+                FileAttributes? found = TryGetAttributes(info);
+                if (found is null)
                 {
                     return null; // does not exist
                 }
+
+                FileAttributes attributes = found.Value;
 
                 if ((attributes & FileAttributes.ReparsePoint) == 0)
                 {

@@ -50,7 +50,7 @@ namespace PyPackaging.Building.Selection
 
         private static readonly HashSet<string> ReservedWindowsNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "CON", "PRN", "AUX", "NUL",
+            "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00b9", "COM\u00b2", "COM\u00b3",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3",
         };
@@ -90,7 +90,9 @@ namespace PyPackaging.Building.Selection
             public TreeWalk(SourceTreeOptions options, string root)
             {
                 _options = options;
-                _root = root.Length > 1 ? root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : root;
+                _root = string.Equals(root, Path.GetPathRoot(root), StringComparison.Ordinal)
+                    ? root
+                    : root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
                 _rootReal = FileSystemLinks.RealPathOrSelf(_root);
                 if (!string.IsNullOrEmpty(options.OutputDirectory))
                 {
@@ -131,8 +133,8 @@ namespace PyPackaging.Building.Selection
             private void LoadInfoExclude()
             {
                 string gitDir = Path.Combine(_root, ".git");
-                var info = new DirectoryInfo(gitDir);
-                if ((int)info.Attributes == -1 || (info.Attributes & FileAttributes.Directory) == 0 || (info.Attributes & FileAttributes.ReparsePoint) != 0)
+                FileAttributes? gitAttributes = FileSystemLinks.TryGetAttributes(new DirectoryInfo(gitDir));
+                if (gitAttributes is null || (gitAttributes.Value & FileAttributes.Directory) == 0 || (gitAttributes.Value & FileAttributes.ReparsePoint) != 0)
                 {
                     return;
                 }
@@ -192,12 +194,13 @@ namespace PyPackaging.Building.Selection
             private void LoadGitIgnore(string directory, string rel)
             {
                 string path = Path.Combine(directory, ".gitignore");
-                var info = new FileInfo(path);
-                FileAttributes attributes = info.Attributes;
-                if ((int)attributes == -1 || (attributes & FileAttributes.Directory) != 0)
+                FileAttributes? found = FileSystemLinks.TryGetAttributes(new FileInfo(path));
+                if (found is null || (found.Value & FileAttributes.Directory) != 0)
                 {
                     return;
                 }
+
+                FileAttributes attributes = found.Value;
 
                 string archivePath = Join(rel, ".gitignore");
                 if ((attributes & FileAttributes.ReparsePoint) != 0)
@@ -224,19 +227,19 @@ namespace PyPackaging.Building.Selection
                 string rel = Join(parentRel, name);
                 string full = entry.FullName;
 
-                if (name.IndexOf('\uFFFD') >= 0)
+                if (name.IndexOf('\uFFFD') >= 0 || HasLoneSurrogate(name))
                 {
                     if (!shadow)
                     {
                         AddProblem(SourceItemKind.Error, rel, full, SourceProblem.InvalidUtf8Name,
-                            "The name is not valid UTF-8 (shown with U+FFFD for the undecodable bytes); it cannot be stored in an sdist. Rename it or delete it.");
+                            "The name is not valid UTF-8 (shown with U+FFFD for the undecodable bytes) or not valid Unicode; it cannot be stored in an sdist. Rename it or delete it.");
                     }
 
                     return;
                 }
 
-                FileAttributes attributes = entry.Attributes;
-                if ((int)attributes == -1)
+                FileAttributes? examined = FileSystemLinks.TryGetAttributes(entry);
+                if (examined is null)
                 {
                     if (!shadow)
                     {
@@ -247,6 +250,7 @@ namespace PyPackaging.Building.Selection
                     return;
                 }
 
+                FileAttributes attributes = examined.Value;
                 bool isLink = (attributes & FileAttributes.ReparsePoint) != 0 && IsLink(entry);
                 string? target = null;
                 bool isDirectory;
@@ -645,6 +649,24 @@ namespace PyPackaging.Building.Selection
             private void AddProblem(SourceItemKind kind, string rel, string full, SourceProblem problem, string message)
             {
                 _items.Add(new SourceTreeItem(kind, rel, full) { Problem = problem, Message = message });
+            }
+
+            // Windows names are UTF-16 and may hold unpaired surrogates, which have no UTF-8 form either.
+            private static bool HasLoneSurrogate(string name)
+            {
+                for (int i = 0; i < name.Length; i++)
+                {
+                    if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+                    {
+                        i++;
+                    }
+                    else if (char.IsSurrogate(name[i]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool HasControlCharacter(string name)
