@@ -109,6 +109,21 @@ namespace PyPackaging.Core.Tests.Building.Selection
                 ["src/pkg/a.py"] = "", ["src/pkg/gen/b.py"] = "", ["src/pkg/gen/keep.py"] = "", ["src/gen/c.py"] = "",
                 ["src/tests/t.py"] = "",
             },
+            ["odd-lines"] = new Dictionary<string, string>
+            {
+                [".gitignore"] = "/\n!\n**foo\nbar**\nm/**/\n*/n/\n!/keep/\n\\[x]\nsp ace\n***/triple\n",
+                ["afoo"] = "", ["d/bfoo"] = "", ["barz"] = "", ["d/bar2"] = "",
+                ["m/a/f"] = "", ["m/f"] = "", ["x/m/a/f"] = "",
+                ["y/n/f"] = "", ["n/f"] = "", ["y/z/n/f"] = "",
+                ["keep/f"] = "", ["[x]"] = "", ["e/x"] = "", ["sp ace"] = "", ["space"] = "",
+                ["triple"] = "", ["t/triple"] = "",
+            },
+            ["star-everything"] = new Dictionary<string, string>
+            {
+                [".gitignore"] = "*\n!*/\n!*.py\n!/.gitignore\n",
+                ["a.py"] = "", ["b.txt"] = "", ["pkg/c.py"] = "", ["pkg/d.txt"] = "", ["pkg/sub/e.py"] = "",
+                ["pkg/.gitignore"] = "*.py\n!keep.py\n", ["pkg/keep.py"] = "",
+            },
         };
 
         public static IEnumerable<object[]> ScenarioNames() => Scenarios.Keys.Select(k => new object[] { k });
