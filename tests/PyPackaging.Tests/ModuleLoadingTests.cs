@@ -94,3 +94,28 @@ namespace PyPackaging.Tests
         }
     }
 }
+
+namespace PyPackaging.Tests
+{
+    public class LimitDefaultsTests
+    {
+        /// <summary>The cmdlets repeat ArchiveLimits' defaults as constants (so their fields need no Core type); they must agree.</summary>
+        [Fact]
+        public void Cmdlet_limit_defaults_equal_the_core_defaults()
+        {
+            var (_, ps) = ModuleHost.Run("$null = Get-PySdistRule");
+            Assert.Empty(ps.Streams.Error);
+            var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+            var core = assemblies.Single(a => a.GetName().Name == "PyPackaging.Core").GetType("PyPackaging.Archives.ArchiveLimits", true)!;
+            var module = assemblies.Single(a => a.GetName().Name == "PyPackaging").GetType("PyPackaging.Commands.ArchiveLimitDefaults", true)!;
+            var pairs = new[] { ("DefaultMaxTotalSize", "MaxTotalSize"), ("DefaultMaxMemberSize", "MaxMemberSize"), ("DefaultMaxMembers", "MaxMembers"),
+                ("DefaultMaxCompressionRatio", "MaxCompressionRatio"), ("DefaultMaxPathLength", "MaxPathLength"), ("DefaultMaxPathDepth", "MaxPathDepth") };
+            foreach (var (coreName, moduleName) in pairs)
+            {
+                var expected = core.GetField(coreName)!.GetRawConstantValue();
+                var actual = module.GetField(moduleName, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetRawConstantValue();
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+}

@@ -32,6 +32,7 @@ namespace PyPackaging.Standards
         FieldTooNew,
         InvalidDynamic,
         UnknownField,
+        InvalidImportName,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -259,6 +260,7 @@ namespace PyPackaging.Standards
             CheckLicenseFiles(metadata, problems);
             CheckUrls(metadata, problems);
             CheckDynamic(metadata, problems);
+            CheckImportNames(metadata, problems);
             return problems;
         }
 
@@ -382,7 +384,14 @@ namespace PyPackaging.Standards
             {
                 foreach (var f in FieldsNamed(m, field))
                 {
-                    if (!Pep508Requirement.TryParse(f.Value, out var req, out var error))
+                    var ok = Pep508Requirement.TryParse(f.Value, out var req, out var error);
+                    if (!ok && field != "Requires-Dist" && TryLegacyProvides(f.Value, out var legacy))
+                    {
+                        // Provides-Dist / Obsoletes-Dist may carry a bare version in parentheses: `AnotherProject (3.4)`.
+                        ok = true;
+                        req = legacy;
+                    }
+                    if (!ok)
                     {
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
                             field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + error + "); installers and PyPI reject it.", f.Line, f.Value));
@@ -392,6 +401,107 @@ namespace PyPackaging.Standards
                         problems.Add(new MetadataProblem(MetadataProblemKind.DirectUrlDependency, field,
                             field + " `" + AsciiText.Printable(f.Value) + "` is a direct URL reference; PyPI rejects uploads with direct dependencies (`Can't have direct dependency`).", f.Line, f.Value));
                     }
+                }
+            }
+        }
+
+        // `Name (1.0)` is the core metadata example form for Provides-Dist: read it as `Name (==1.0)`.
+        private static bool TryLegacyProvides(string value, out Pep508Requirement? requirement)
+        {
+            requirement = null;
+            var open = value.IndexOf('(');
+            if (open < 0) return false;
+            var i = open + 1;
+            while (i < value.Length && (value[i] == ' ' || value[i] == '\t')) i++;
+            if (i >= value.Length || !AsciiText.IsDigit(value[i])) return false;
+            var rewritten = value.Substring(0, i) + "==" + value.Substring(i);
+            return Pep508Requirement.TryParse(rewritten, out requirement, out _);
+        }
+
+        private static readonly HashSet<string> PythonKeywords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+            "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+            "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        };
+
+        private static bool IsIdentifier(string s)
+        {
+            if (s.Length == 0) return false;
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i];
+                bool ok;
+                if (c <= '\x7f') ok = AsciiText.IsLetter(c) || c == '_' || (i > 0 && AsciiText.IsDigit(c));
+                else
+                {
+                    // Python identifiers may be non-ASCII (PEP 3131): letters, and after the first character marks,
+                    // digits and connectors. The Unicode category is culture-independent.
+                    var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+                    ok = cat == UnicodeCategory.UppercaseLetter || cat == UnicodeCategory.LowercaseLetter
+                        || cat == UnicodeCategory.TitlecaseLetter || cat == UnicodeCategory.ModifierLetter
+                        || cat == UnicodeCategory.OtherLetter || cat == UnicodeCategory.LetterNumber
+                        || (i > 0 && (cat == UnicodeCategory.NonSpacingMark || cat == UnicodeCategory.SpacingCombiningMark
+                            || cat == UnicodeCategory.DecimalDigitNumber || cat == UnicodeCategory.ConnectorPunctuation));
+                }
+                if (!ok) return false;
+            }
+            return !PythonKeywords.Contains(s);
+        }
+
+        /// <summary>Why an Import-Name / Import-Namespace value is invalid, or null; <paramref name="name"/> gets the dotted name.</summary>
+        public static string? CheckImportName(string value, bool allowEmpty, out string name)
+        {
+            var v = AsciiText.Trim(value);
+            var semicolon = v.IndexOf(';');
+            if (semicolon >= 0)
+            {
+                var modifier = AsciiText.Trim(v.Substring(semicolon + 1));
+                v = AsciiText.Trim(v.Substring(0, semicolon));
+                if (modifier != "private")
+                {
+                    name = v;
+                    return "the only modifier allowed after `;` is `private`";
+                }
+            }
+            name = v;
+            if (v.Length == 0) return allowEmpty && semicolon < 0 ? null : "it is empty";
+            foreach (var part in v.Split('.'))
+            {
+                if (!IsIdentifier(part))
+                {
+                    return PythonKeywords.Contains(part)
+                        ? "`" + part + "` is a Python keyword"
+                        : "`" + AsciiText.Printable(part) + "` is not a valid Python identifier";
+                }
+            }
+            return null;
+        }
+
+        private static void CheckImportNames(CoreMetadata m, List<MetadataProblem> problems)
+        {
+            var namespaces = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in FieldsNamed(m, "Import-Namespace"))
+            {
+                var reason = CheckImportName(f.Value, false, out var name);
+                if (reason != null)
+                {
+                    problems.Add(new MetadataProblem(MetadataProblemKind.InvalidImportName, "Import-Namespace",
+                        "Import-Namespace `" + AsciiText.Printable(f.Value) + "` is invalid: " + reason + ". PyPI rejects the upload.", f.Line, f.Value));
+                }
+                else
+                {
+                    namespaces.Add(name);
+                }
+            }
+            foreach (var f in FieldsNamed(m, "Import-Name"))
+            {
+                var reason = CheckImportName(f.Value, true, out var name);
+                if (reason == null && namespaces.Contains(name)) reason = "`" + name + "` is also listed as an Import-Namespace";
+                if (reason != null)
+                {
+                    problems.Add(new MetadataProblem(MetadataProblemKind.InvalidImportName, "Import-Name",
+                        "Import-Name `" + AsciiText.Printable(f.Value) + "` is invalid: " + reason + ". PyPI rejects the upload.", f.Line, f.Value));
                 }
             }
         }

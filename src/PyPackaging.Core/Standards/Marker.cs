@@ -101,7 +101,7 @@ namespace PyPackaging.Standards
     /// <summary>
     /// A PEP 508 environment marker, parsed strictly as a publisher should: known variables only, no chained
     /// comparisons, <c>extra</c> only with <c>==</c>/<c>!=</c>, no ordered or <c>~=</c>/<c>===</c> comparisons on string variables,
-    /// no <c>in</c> on version variables, and the lock-file variables <c>extras</c>/<c>dependency_groups</c> only when allowed.
+    /// ordered comparisons on version variables only with valid versions, and the lock-file variables <c>extras</c>/<c>dependency_groups</c> only when allowed.
     /// </summary>
     public sealed class Marker
     {
@@ -302,7 +302,10 @@ namespace PyPackaging.Standards
                 var name = _s.Substring(start, _pos - start);
                 if (Array.IndexOf((string[])Variables, name) < 0)
                 {
-                    error = "'" + name + "' is not a known environment marker variable.";
+                    var modern = LegacyAlias(name);
+                    error = modern != null
+                        ? "'" + name + "' is a legacy spelling; the environment marker variable is '" + modern + "'."
+                        : "'" + AsciiText.Printable(name) + "' is not a known environment marker variable.";
                     return null;
                 }
                 if (!_allowLock && (name == "extras" || name == "dependency_groups"))
@@ -312,6 +315,20 @@ namespace PyPackaging.Standards
                 }
                 error = null;
                 return new MarkerValue(name, true);
+            }
+
+            private static string? LegacyAlias(string name)
+            {
+                switch (name)
+                {
+                    case "os.name": return "os_name";
+                    case "sys.platform": return "sys_platform";
+                    case "platform.version": return "platform_version";
+                    case "platform.machine": return "platform_machine";
+                    case "platform.python_implementation":
+                    case "python_implementation": return "platform_python_implementation";
+                    default: return null;
+                }
             }
 
             private static readonly string[] SymbolOperators = { "===", "==", "!=", "<=", ">=", "~=", "<", ">" };
@@ -366,10 +383,8 @@ namespace PyPackaging.Standards
                 {
                     return "'" + variable + "' is a string, so it cannot be compared with '" + op + "'.";
                 }
-                if ((op == "in" || op == "not in") && VersionVariables.Contains(variable))
-                {
-                    return "'" + variable + "' is a version, so '" + op + "' is not a valid comparison for it.";
-                }
+                // `in` / `not in` on a version variable is a plain substring test: odd but valid (pypa/packaging
+                // accepts `"3." not in python_version`), so it is not reported.
                 if (variable == "extra")
                 {
                     var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;

@@ -202,7 +202,8 @@ namespace PyPackaging.Standards
             }
             var scheme = AsciiText.ToLower(url.Substring(0, colon));
             var rest = url.Substring(colon + 1);
-            if (scheme != "file" && (!rest.StartsWith("//", StringComparison.Ordinal) || rest.Length == 2 || rest[2] == '/'))
+            // Every direct reference needs an authority part (`//`); only file URLs may leave the host empty.
+            if (!rest.StartsWith("//", StringComparison.Ordinal) || (scheme != "file" && (rest.Length == 2 || rest[2] == '/')))
             {
                 error = "'" + AsciiText.Printable(url) + "' is not a valid URL (it has no host).";
                 return false;

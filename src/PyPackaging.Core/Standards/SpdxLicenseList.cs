@@ -68,7 +68,18 @@ namespace PyPackaging.Standards
         private static IEnumerable<string> ReadLines(string fileName)
         {
             var assembly = typeof(SpdxLicenseList).GetTypeInfo().Assembly;
-            var resource = "PyPackaging.Resources.spdx." + fileName;
+            // The csproj names resources "PyPackaging.Resources.<RecursiveDir><file>", and RecursiveDir keeps the
+            // build machine's directory separator ('/' or '\'), so match the name with any separator.
+            var wanted = "PyPackaging.Resources.spdx." + fileName;
+            var resource = wanted;
+            foreach (var name in assembly.GetManifestResourceNames())
+            {
+                if (string.Equals(name.Replace('/', '.').Replace('\\', '.'), wanted, StringComparison.Ordinal))
+                {
+                    resource = name;
+                    break;
+                }
+            }
             using (var stream = assembly.GetManifestResourceStream(resource))
             {
                 if (stream == null) throw new InvalidOperationException("Embedded resource missing: " + resource);

@@ -126,8 +126,8 @@ namespace PyPackaging.Standards
         {
             if (Operator == "===")
             {
-                return AsciiText.EqualsIgnoreCase(candidate.ToString(), VersionText)
-                    || AsciiText.EqualsIgnoreCase(candidate.Original.Trim(), VersionText);
+                // Arbitrary equality compares the candidate's normal form as a string (case-insensitively).
+                return AsciiText.EqualsIgnoreCase(candidate.ToString(), VersionText);
             }
             var v = Version!;
             switch (Operator)
@@ -142,14 +142,21 @@ namespace PyPackaging.Standards
                     return candidate.Public.CompareTo(v) >= 0;
                 case "<":
                     if (candidate.CompareTo(v) >= 0) return false;
-                    // <V excludes pre-releases of V itself unless V is a pre-release.
-                    if (!v.IsPrerelease && candidate.IsPrerelease && candidate.BaseVersion.Equals(v.BaseVersion)) return false;
+                    // <V excludes the pre-releases of V itself unless V is a pre-release: for a final V every
+                    // pre-release of its release; for V = X.postN only X.postN.devM.
+                    if (!v.IsPrerelease && candidate.IsPrerelease && candidate.BaseVersion.Equals(v.BaseVersion))
+                    {
+                        if (!v.Post.HasValue) return false;
+                        if (candidate.PreLabel == null && candidate.Post == v.Post) return false;
+                    }
                     return true;
                 case ">":
                     if (candidate.CompareTo(v) <= 0) return false;
-                    // >V excludes post-releases of V unless V is one, and local versions of V.
-                    if (!v.IsPostRelease && candidate.IsPostRelease && candidate.BaseVersion.Equals(v.BaseVersion)) return false;
-                    if (candidate.IsLocal && candidate.BaseVersion.Equals(v.BaseVersion)) return false;
+                    // >V excludes the post-releases of V itself (V final or a pre-release; a dev release has none)...
+                    if (!v.IsPostRelease && !v.IsDevRelease && candidate.IsPostRelease && candidate.BaseVersion.Equals(v.BaseVersion)
+                        && candidate.PreLabel == v.PreLabel && candidate.PreNumber == v.PreNumber) return false;
+                    // ...and the local versions of V.
+                    if (candidate.IsLocal && candidate.Public.Equals(v)) return false;
                     return true;
                 case "~=":
                     if (candidate.Public.CompareTo(v) < 0) return false;

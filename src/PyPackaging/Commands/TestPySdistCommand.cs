@@ -72,6 +72,13 @@ namespace PyPackaging.Commands
                 WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
                 return;
             }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
+                WriteError(Error(new InvalidOperationException($"PyPackaging could not finish checking '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                    "InspectionFailed", ErrorCategory.NotSpecified, archive));
+                return;
+            }
             finally
             {
                 CompleteProgress(ProgressId, Activity);
