@@ -705,6 +705,11 @@ namespace PyPackaging.Building.Project
                 for (int i = 0; i < items.Count; i++)
                 {
                     if (items[i] == null) continue;
+                    if (items[i]!.IndexOf('\n') >= 0 || items[i]!.IndexOf('\r') >= 0)
+                    {
+                        Error("project.keywords[" + Index(i) + "]", items[i], "Field \"project.keywords[" + Index(i) + "]\" must be a single line (got '" + items[i] + "').");
+                        continue;
+                    }
                     if (items[i]!.IndexOf(',') >= 0)
                     {
                         Warn("project.keywords[" + Index(i) + "]", items[i], "Keyword '" + items[i] + "' contains a comma; keywords are joined with commas in the Keywords header, so it will read as several keywords.");
