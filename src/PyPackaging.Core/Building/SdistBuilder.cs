@@ -1,0 +1,475 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using PyPackaging.Archives;
+using PyPackaging.Building.Metadata;
+using PyPackaging.Building.Planning;
+using PyPackaging.Building.Project;
+using PyPackaging.Building.Selection;
+using PyPackaging.Building.Writing;
+using PyPackaging.Inspection;
+
+namespace PyPackaging.Building
+{
+    /// <summary>What to build and how.</summary>
+    public sealed class SdistBuildOptions
+    {
+        public SdistBuildOptions(string projectDirectory)
+        {
+            ProjectDirectory = projectDirectory ?? throw new ArgumentNullException(nameof(projectDirectory));
+        }
+
+        /// <summary>The directory holding pyproject.toml (a full path).</summary>
+        public string ProjectDirectory { get; }
+
+        /// <summary>Where the sdist goes (a full path); null means dist/ under the project.</summary>
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>Gitignore-style patterns packed whatever else says (see <see cref="SourceTreeOptions.Include"/>).</summary>
+        public IList<string> Include { get; } = new List<string>();
+
+        /// <summary>Gitignore-style patterns never packed; wins over everything.</summary>
+        public IList<string> Exclude { get; } = new List<string>();
+
+        /// <summary>Entry and gzip-header time, seconds since 1970 (resolve with <see cref="SourceDateEpoch.Resolve"/>).</summary>
+        public long SourceDateEpoch { get; set; } = Planning.SourceDateEpoch.Default;
+
+        /// <summary>Replace an existing sdist of the same name.</summary>
+        public bool Force { get; set; }
+
+        /// <summary>Compression workers (net8.0); 0 = processor count. Never changes the bytes.</summary>
+        public int DegreeOfParallelism { get; set; }
+
+        /// <summary>Limits for the post-build check (defaults when null).</summary>
+        public ArchiveLimits? InspectionLimits { get; set; }
+    }
+
+    /// <summary>One member of the planned sdist.</summary>
+    public sealed class PlannedMember
+    {
+        internal PlannedMember(string archivePath, string relativePath, string? sourcePath, long size, int mode, byte[]? content)
+        {
+            ArchivePath = archivePath;
+            RelativePath = relativePath;
+            SourcePath = sourcePath;
+            Size = size;
+            Mode = mode;
+            Content = content;
+        }
+
+        /// <summary>The member path, with the <c>{name}-{version}/</c> top directory.</summary>
+        public string ArchivePath { get; }
+
+        /// <summary>The path relative to the project root ('/' separators).</summary>
+        public string RelativePath { get; }
+
+        /// <summary>The file whose content is packed (a link's resolved target); null for generated members (PKG-INFO).</summary>
+        public string? SourcePath { get; }
+
+        public long Size { get; }
+
+        /// <summary>0644 or 0755.</summary>
+        public int Mode { get; }
+
+        internal byte[]? Content { get; }
+
+        public bool IsGenerated => Content != null;
+    }
+
+    /// <summary>A path left out of the sdist and why.</summary>
+    public sealed class PlannedExclusion
+    {
+        internal PlannedExclusion(string relativePath, string sourcePath, bool isDirectory, string reason, string message)
+        {
+            RelativePath = relativePath;
+            SourcePath = sourcePath;
+            IsDirectory = isDirectory;
+            Reason = reason;
+            Message = message;
+        }
+
+        public string RelativePath { get; }
+
+        public string SourcePath { get; }
+
+        public bool IsDirectory { get; }
+
+        /// <summary>A short, stable reason: VirtualEnvironment, CacheDirectory, GitIgnore, BackendExclude, NotIncluded, …</summary>
+        public string Reason { get; }
+
+        /// <summary>A sentence explaining the exclusion.</summary>
+        public string Message { get; }
+    }
+
+    /// <summary>
+    /// Everything decided before a byte is written: metadata, the member list, the exclusions, warnings and the
+    /// blocking problems. <see cref="SdistBuilder.Write"/> refuses a plan with <see cref="Problems"/>.
+    /// </summary>
+    public sealed class SdistBuildPlan
+    {
+        internal SdistBuildPlan()
+        {
+        }
+
+        public SdistBuildOptions Options { get; internal set; } = null!;
+
+        public ProjectMetadata Metadata { get; internal set; } = null!;
+
+        /// <summary>The output directory (full path).</summary>
+        public string OutputDirectory { get; internal set; } = string.Empty;
+
+        /// <summary>The sdist's full path; empty when the name or version is invalid.</summary>
+        public string ArchivePath { get; internal set; } = string.Empty;
+
+        /// <summary><c>{normalized_name}-{version}</c>.</summary>
+        public string TopDirectory { get; internal set; } = string.Empty;
+
+        /// <summary>The members in archive (ordinal) order, PKG-INFO included.</summary>
+        public IReadOnlyList<PlannedMember> Members { get; internal set; } = Array.Empty<PlannedMember>();
+
+        public IReadOnlyList<PlannedExclusion> Exclusions { get; internal set; } = Array.Empty<PlannedExclusion>();
+
+        /// <summary>Warnings: metadata warnings, selection warnings, backend settings not applied.</summary>
+        public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>What of the backend configuration was honoured (for verbose output).</summary>
+        public IReadOnlyList<string> Honoured { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Problems that block the build: metadata errors and selection errors, each as one line.</summary>
+        public IReadOnlyList<string> Problems { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>Stable id for the first kind of blocking problem: InvalidProjectMetadata or InvalidSourceTree.</summary>
+        public string? ProblemId { get; internal set; }
+
+        public bool CanBuild => Problems.Count == 0;
+
+        /// <summary>The sdist already exists (and <see cref="SdistBuildOptions.Force"/> decides).</summary>
+        public bool TargetExists => ArchivePath.Length > 0 && File.Exists(ArchivePath);
+
+        public long TotalBytes => Members.Sum(m => m.Size);
+    }
+
+    /// <summary>The outcome of writing.</summary>
+    public sealed class SdistBuildResult
+    {
+        internal SdistBuildResult(string archivePath, SdistInspection inspection, bool written)
+        {
+            ArchivePath = archivePath;
+            Inspection = inspection;
+            Written = written;
+        }
+
+        public string ArchivePath { get; }
+
+        /// <summary>The Test-PySdist engine's view of the archive (archive entry first).</summary>
+        public SdistInspection Inspection { get; }
+
+        /// <summary>False when the post-build check found an Error and the file was removed.</summary>
+        public bool Written { get; }
+
+        public IEnumerable<PySdistFinding> ErrorFindings =>
+            Inspection.Entries.SelectMany(e => e.Findings).Where(f => f.Severity == PySdistSeverity.Error);
+    }
+
+    /// <summary>Progress of <see cref="SdistBuilder.Write"/>.</summary>
+    public readonly struct SdistBuildProgress
+    {
+        public SdistBuildProgress(int membersDone, int memberCount, long bytesDone, long totalBytes, string? current)
+        {
+            MembersDone = membersDone;
+            MemberCount = memberCount;
+            BytesDone = bytesDone;
+            TotalBytes = totalBytes;
+            Current = current;
+        }
+
+        public int MembersDone { get; }
+
+        public int MemberCount { get; }
+
+        public long BytesDone { get; }
+
+        public long TotalBytes { get; }
+
+        public string? Current { get; }
+    }
+
+    /// <summary>
+    /// The native sdist build, free of PowerShell: <see cref="Plan"/> reads pyproject.toml, walks the tree
+    /// (<see cref="SourceTreeWalker"/>), applies the backend's include/exclude settings (<see cref="BackendRuleSet"/>) and
+    /// lists the members; <see cref="Write"/> writes them (pax, gzip, fixed times and owners) to a temporary file in the
+    /// output directory, checks it with the Test-PySdist engine and only then renames it into place.
+    /// <para>Layout: one top directory <c>{normalized_name}-{version}/</c>; regular files only, no directory entries
+    /// (like hatchling; extractors create parents); all members, PKG-INFO included, in ordinal path order;
+    /// modes 0644, or 0755 when the source's owner-execute bit is set; every mtime and the gzip header's MTIME are the
+    /// source date epoch.</para>
+    /// </summary>
+    public static class SdistBuilder
+    {
+        private const int RegularMode = 0x1A4; // 0644
+        private const int ExecutableMode = 0x1ED; // 0755
+
+        /// <summary>Plans the build. Never writes anything; problems are collected in the plan, not thrown.</summary>
+        public static SdistBuildPlan Plan(SdistBuildOptions options, CancellationToken cancellationToken = default)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            string root = Path.GetFullPath(options.ProjectDirectory);
+            var plan = new SdistBuildPlan { Options = options };
+            plan.OutputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "dist"));
+            var problems = new List<string>();
+            var warnings = new List<string>();
+
+            if (!Directory.Exists(root)) throw new DirectoryNotFoundException("The project directory does not exist: " + root);
+            var metadata = PyprojectReader.Read(root);
+            plan.Metadata = metadata;
+            foreach (var p in metadata.Problems)
+            {
+                if (p.Severity == ProjectProblemSeverity.Error) problems.Add(Describe(p));
+                else warnings.Add("pyproject.toml: " + Describe(p));
+            }
+            if (metadata.HasProjectTable && metadata.Dynamic.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
+            {
+                problems.Add("project.dynamic = [" + string.Join(", ", metadata.Dynamic.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
+            }
+            if (problems.Count > 0) plan.ProblemId = "InvalidProjectMetadata";
+            cancellationToken.ThrowIfCancellationRequested();
+
+            if (metadata.DistributionStem != null)
+            {
+                plan.TopDirectory = metadata.DistributionStem;
+                plan.ArchivePath = Path.Combine(plan.OutputDirectory, metadata.SdistFileName!);
+            }
+
+            var backend = BackendRuleSet.From(metadata);
+            warnings.AddRange(backend.Warnings);
+            plan.Honoured = backend.Honoured;
+
+            // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no.
+            var required = new List<string> { "pyproject.toml" };
+            if (metadata.Readme?.File != null) required.Add(metadata.Readme.File.Replace('\\', '/'));
+            required.AddRange(metadata.LicenseFiles.Select(f => f.Replace('\\', '/')));
+            var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
+
+            var treeOptions = new SourceTreeOptions(root) { OutputDirectory = plan.OutputDirectory };
+            foreach (var p in options.Include) treeOptions.Include.Add(p);
+            foreach (var p in backend.ForceInclude) treeOptions.Include.Add(p);
+            foreach (var r in required) treeOptions.Include.Add("/" + EscapeGlob(r));
+            foreach (var p in options.Exclude) treeOptions.Exclude.Add(p);
+            var tree = SourceTreeWalker.Walk(treeOptions);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var userInclude = options.Include.Select(p => GitIgnorePattern.Parse(p, "-Include")).Where(p => p != null)
+                .Select(p => new OriginPattern(p!, "-Include")).ToList();
+            var members = new List<PlannedMember>();
+            var exclusions = new List<PlannedExclusion>();
+            var packed = new HashSet<string>(StringComparer.Ordinal);
+            string top = plan.TopDirectory.Length > 0 ? plan.TopDirectory : "invalid";
+            bool selectionProblems = false;
+
+            foreach (var item in tree.Items)
+            {
+                switch (item.Kind)
+                {
+                    case SourceItemKind.Error:
+                        problems.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
+                        selectionProblems = true;
+                        break;
+                    case SourceItemKind.Warning:
+                        warnings.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
+                        break;
+                    case SourceItemKind.Excluded:
+                        exclusions.Add(new PlannedExclusion(item.ArchivePath, item.SourcePath, item.IsDirectory, item.Reason.ToString(), item.Message ?? item.Reason.ToString()));
+                        break;
+                    case SourceItemKind.File:
+                        string rel = item.ArchivePath;
+                        if (rel == "PKG-INFO")
+                        {
+                            exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "Generated", "PKG-INFO is generated from pyproject.toml; the project's own file is not packed."));
+                            break;
+                        }
+                        bool userIncluded = BackendRuleSet.Match(userInclude, rel) != null;
+                        if (!userIncluded && !requiredSet.Contains(rel))
+                        {
+                            var ex = BackendRuleSet.Match(backend.Exclude, rel);
+                            if (ex != null)
+                            {
+                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "BackendExclude", "Left out by " + ex.Origin + " '" + ex.Pattern.Text + "'."));
+                                break;
+                            }
+                            if (backend.Restrict.Count > 0 && !IsAlwaysKeptByHatch(rel) && BackendRuleSet.Match(backend.Restrict, rel) == null)
+                            {
+                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "NotIncluded", "Not matched by " + string.Join(" or ", backend.Restrict.Select(r => r.Origin).Distinct()) + "."));
+                                break;
+                            }
+                        }
+                        string source = item.LinkTarget ?? item.SourcePath;
+                        members.Add(new PlannedMember(top + "/" + rel, rel, source, item.Size, item.IsExecutable ? ExecutableMode : RegularMode, null));
+                        packed.Add(rel);
+                        break;
+                }
+            }
+            if (selectionProblems && plan.ProblemId == null) plan.ProblemId = "InvalidSourceTree";
+
+            foreach (var r in required)
+            {
+                if (!packed.Contains(r) && File.Exists(Path.Combine(root, r)))
+                {
+                    problems.Add(r + ": the file is needed by the metadata (pyproject.toml, the readme or a license file) but the selection leaves it out; remove the -Exclude pattern that matches it.");
+                    plan.ProblemId = plan.ProblemId ?? "InvalidSourceTree";
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                byte[] pkgInfo = PkgInfoWriter.WriteBytes(metadata);
+                members.Add(new PlannedMember(top + "/PKG-INFO", "PKG-INFO", null, pkgInfo.Length, RegularMode, pkgInfo));
+            }
+            members.Sort((a, b) => string.CompareOrdinal(a.ArchivePath, b.ArchivePath));
+
+            plan.Members = members;
+            plan.Exclusions = exclusions;
+            plan.Warnings = warnings;
+            plan.Problems = problems;
+            return plan;
+        }
+
+        /// <summary>
+        /// Writes the planned sdist: temporary file in the output directory, Test-PySdist engine on it, then rename.
+        /// On an exception or cancellation nothing is left behind. When the check finds an Error, the temporary file is
+        /// deleted and the result says <see cref="SdistBuildResult.Written"/> false (an existing sdist is untouched).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The plan has problems.</exception>
+        /// <exception cref="IOException">The sdist exists and Force is off (HResult-independent: check <see cref="SdistBuildPlan.TargetExists"/> first).</exception>
+        public static SdistBuildResult Write(SdistBuildPlan plan, CancellationToken cancellationToken = default, Action<SdistBuildProgress>? progress = null)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            if (!plan.CanBuild) throw new InvalidOperationException("The build plan has problems:" + Environment.NewLine + string.Join(Environment.NewLine, plan.Problems));
+            if (plan.TargetExists && !plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
+
+            Directory.CreateDirectory(plan.OutputDirectory);
+            string temp = Path.Combine(plan.OutputDirectory, "." + Path.GetFileName(plan.ArchivePath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            long mtime = plan.Options.SourceDateEpoch;
+            try
+            {
+                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                {
+                    SdistWriter.Write(fs, Entries(plan, cancellationToken, progress), mtime, plan.Options.DegreeOfParallelism);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // The writer's gzip header carries MTIME 0; the reproducible time goes there instead (bytes 4-7,
+                    // little-endian, not covered by any checksum since FHCRC is not set).
+                    fs.Position = 4;
+                    uint t = (uint)mtime;
+                    fs.Write(new[] { (byte)t, (byte)(t >> 8), (byte)(t >> 16), (byte)(t >> 24) }, 0, 4);
+                    fs.Flush();
+                }
+
+                SdistInspection inspection;
+                using (var read = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+                {
+                    inspection = new SdistInspector(plan.Options.InspectionLimits).Inspect(read, plan.ArchivePath, cancellationToken);
+                }
+                if (inspection.HasErrors)
+                {
+                    return new SdistBuildResult(plan.ArchivePath, inspection, false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (File.Exists(plan.ArchivePath))
+                {
+                    if (!plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
+#if NET8_0_OR_GREATER
+                    File.Move(temp, plan.ArchivePath, true);
+#else
+                    File.Replace(temp, plan.ArchivePath, null);
+#endif
+                }
+                else
+                {
+                    File.Move(temp, plan.ArchivePath);
+                }
+                return new SdistBuildResult(plan.ArchivePath, inspection, true);
+            }
+            finally
+            {
+                try
+                {
+                    if (File.Exists(temp)) File.Delete(temp);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        private static IEnumerable<SdistWriterEntry> Entries(SdistBuildPlan plan, CancellationToken cancellationToken, Action<SdistBuildProgress>? progress)
+        {
+            int count = plan.Members.Count;
+            long total = plan.TotalBytes;
+            long done = 0;
+            int index = 0;
+            foreach (var m in plan.Members)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(new SdistBuildProgress(index, count, done, total, m.RelativePath));
+                index++;
+                done += m.Size;
+                if (m.Content != null)
+                {
+                    yield return SdistWriterEntry.FromBytes(m.ArchivePath, m.Content, m.Mode);
+                }
+                else
+                {
+                    string source = m.SourcePath!;
+                    yield return SdistWriterEntry.FromStream(m.ArchivePath, m.Size,
+                        () => new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), m.Mode);
+                }
+            }
+            progress?.Invoke(new SdistBuildProgress(count, count, total, total, null));
+        }
+
+        /// <summary>Files hatchling always packs whatever include/only-include say.</summary>
+        private static bool IsAlwaysKeptByHatch(string rel) =>
+            rel == "pyproject.toml" || rel == "hatch.toml" || rel == "hatch_build.py" || rel == ".gitignore" || rel == ".hgignore";
+
+        private static string EscapeGlob(string path)
+        {
+            var sb = new StringBuilder(path.Length + 4);
+            foreach (char c in path)
+            {
+                if (c == '*' || c == '?' || c == '[' || c == '\\' || c == '!' || c == '#') sb.Append('\\');
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>One line for a metadata problem: key, value and rule.</summary>
+        public static string Describe(ProjectProblem p)
+        {
+            var sb = new StringBuilder();
+            if (p.KeyPath.Length > 0) sb.Append(p.KeyPath);
+            if (p.Value != null) sb.Append(" = '").Append(p.Value).Append('\'');
+            if (p.Line > 0) sb.Append(" (line ").Append(p.Line).Append(')');
+            if (sb.Length > 0) sb.Append(": ");
+            sb.Append(p.Message);
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>The sdist already exists and Force is off.</summary>
+    public sealed class SdistExistsException : IOException
+    {
+        public SdistExistsException(string path)
+            : base("The sdist '" + path + "' already exists. Use -Force to replace it.")
+        {
+            ArchivePath = path;
+        }
+
+        public string ArchivePath { get; }
+    }
+}

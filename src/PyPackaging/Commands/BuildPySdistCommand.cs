@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using PyPackaging.Building;
+using PyPackaging.Building.Planning;
+
+namespace PyPackaging.Commands
+{
+    /// <summary>
+    /// Build-PySdist: builds a reproducible sdist natively from a project with static [project] metadata. Leaves out
+    /// virtual environments, caches, VCS data, bytecode and git-ignored files, dereferences in-project links, refuses
+    /// escaping or dangling links, writes via a temporary file and checks the result with the Test-PySdist engine.
+    /// </summary>
+    [Cmdlet("Build", "PySdist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType("PyPackaging.PySdistEntry")]
+    public sealed class BuildPySdistCommand : PySdistCmdlet
+    {
+        private const int ProgressId = 4712;
+        private const string Activity = "Build-PySdist";
+        private const string ActionTypeName = "PyPackaging.PySdistEntry#Action";
+
+        /// <summary>The project directory (holding pyproject.toml). Default: the current location.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "ProjectPath")]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>Where to write the sdist. Default: dist under the project directory. Created when missing.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>Replace an existing sdist of the same name.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Timestamp of every member and of the gzip header, in seconds since 1970. Default: $env:SOURCE_DATE_EPOCH, else 315532800 (1980-01-01).</summary>
+        [Parameter]
+        [ValidateRange(0L, 4294967295L)]
+        public long SourceDateEpoch { get; set; }
+
+        /// <summary>Gitignore-style patterns (relative to the project) that are packed whatever else says.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Include { get; set; }
+
+        /// <summary>Gitignore-style patterns (relative to the project) that are never packed. Wins over everything.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        public string[]? Exclude { get; set; }
+
+        /// <summary>Also output one entry (Action Excluded, with Reason) per path left out.</summary>
+        [Parameter]
+        public SwitchParameter IncludeExcluded { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string project = ResolveProject(Path ?? ".");
+            long epoch;
+            try
+            {
+                epoch = Building.Planning.SourceDateEpoch.Resolve(
+                    MyInvocation.BoundParameters.ContainsKey(nameof(SourceDateEpoch)) ? SourceDateEpoch : (long?)null,
+                    Environment.GetEnvironmentVariable(Building.Planning.SourceDateEpoch.VariableName));
+            }
+            catch (FormatException ex)
+            {
+                ThrowTerminatingError(Error(new ArgumentException(ex.Message, ex), "InvalidSourceDateEpoch", ErrorCategory.InvalidArgument, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
+                return;
+            }
+
+            var options = new SdistBuildOptions(project)
+            {
+                OutputDirectory = OutputDirectory == null ? null : ResolveOutputPath(OutputDirectory),
+                SourceDateEpoch = epoch,
+                Force = Force.IsPresent,
+            };
+            foreach (var p in Include ?? Array.Empty<string>()) options.Include.Add(p);
+            foreach (var p in Exclude ?? Array.Empty<string>()) options.Exclude.Add(p);
+
+            SdistBuildPlan plan;
+            try
+            {
+                ReportProgress(ProgressId, Activity, "Reading pyproject.toml and walking " + project, 0, force: true);
+                plan = SdistBuilder.Plan(options, Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(Error(new IOException("Cannot read the project '" + project + "': " + ex.Message, ex), "ProjectUnreadable", ErrorCategory.ReadError, project));
+                return;
+            }
+
+            foreach (var w in plan.Warnings) WriteWarning(w);
+            foreach (var h in plan.Honoured) WriteVerbose("Backend setting honoured: " + h);
+            foreach (var x in plan.Exclusions) WriteVerbose("Excluded " + x.RelativePath + (x.IsDirectory ? "/" : string.Empty) + " (" + x.Reason + "): " + x.Message);
+
+            if (!plan.CanBuild)
+            {
+                CompleteProgress(ProgressId, Activity);
+                string message = "Cannot build an sdist of '" + project + "': " + plan.Problems.Count + " problem(s), nothing was written." +
+                                 Environment.NewLine + string.Join(Environment.NewLine, plan.Problems.Select(p => "  - " + p));
+                ThrowTerminatingError(Error(new InvalidDataException(message), plan.ProblemId ?? "InvalidProjectMetadata", ErrorCategory.InvalidData, project));
+                return;
+            }
+
+            string action = "Build sdist with " + plan.Members.Count + " files (" + plan.Exclusions.Count + " paths left out)";
+            if (!ShouldProcess(plan.ArchivePath + ": " + action, plan.ArchivePath + ": " + action, "Build-PySdist", out ShouldProcessReason reason))
+            {
+                CompleteProgress(ProgressId, Activity);
+                if (reason == ShouldProcessReason.WhatIf) WritePlan(plan);
+                return;
+            }
+
+            if (plan.TargetExists && !Force)
+            {
+                CompleteProgress(ProgressId, Activity);
+                WriteError(Error(new IOException("The sdist '" + plan.ArchivePath + "' already exists. Use -Force to replace it."), "ResourceExists", ErrorCategory.ResourceExists, plan.ArchivePath));
+                return;
+            }
+
+            SdistBuildResult result;
+            try
+            {
+                result = SdistBuilder.Write(plan, Cancellation, p =>
+                {
+                    int percent = p.TotalBytes > 0 ? (int)(100 * p.BytesDone / p.TotalBytes) : 0;
+                    ReportProgress(ProgressId, Activity, "Writing " + System.IO.Path.GetFileName(plan.ArchivePath) + ": " + p.MembersDone + "/" + p.MemberCount + " files", percent);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (SdistExistsException ex)
+            {
+                WriteError(Error(ex, "ResourceExists", ErrorCategory.ResourceExists, plan.ArchivePath));
+                return;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(Error(new IOException("Writing '" + plan.ArchivePath + "' failed, nothing was written: " + ex.Message, ex), "SdistWriteFailed", ErrorCategory.WriteError, plan.ArchivePath));
+                return;
+            }
+            finally
+            {
+                CompleteProgress(ProgressId, Activity);
+            }
+
+            if (!result.Written)
+            {
+                var errors = result.ErrorFindings.Select(f => "  - " + f.RuleId + " " + f.Path + ": " + f.Message).ToList();
+                WriteError(Error(new InvalidDataException("The built sdist failed its check and was removed:" + Environment.NewLine + string.Join(Environment.NewLine, errors)),
+                    "SdistCheckFailed", ErrorCategory.InvalidData, plan.ArchivePath));
+                return;
+            }
+            WriteResult(plan, result);
+        }
+
+        private string ResolveProject(string input)
+        {
+            List<string> matches;
+            try
+            {
+                matches = GetResolvedProviderPathFromPSPath(input, out ProviderInfo provider).ToList();
+                if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new PSNotSupportedException("'" + input + "' is a " + provider.Name + " path; only file-system paths are supported.");
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                ThrowTerminatingError(Error(new DirectoryNotFoundException("Cannot find the project directory '" + input + "' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                throw;
+            }
+            catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException)
+            {
+                ThrowTerminatingError(Error(new ArgumentException("The path '" + input + "' is not valid: " + ex.Message, ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                throw;
+            }
+            if (matches.Count != 1)
+            {
+                ThrowTerminatingError(Error(new ArgumentException("'" + input + "' matches " + matches.Count + " paths; give one project directory."), "AmbiguousPath", ErrorCategory.InvalidArgument, input));
+            }
+            string dir = matches[0];
+            if (!Directory.Exists(dir))
+            {
+                ThrowTerminatingError(Error(new ArgumentException("'" + dir + "' is not a directory. Pass the project directory (the one holding pyproject.toml)."), "PathIsNotDirectory", ErrorCategory.InvalidArgument, dir));
+            }
+            return dir;
+        }
+
+        private void WritePlan(SdistBuildPlan plan)
+        {
+            foreach (var m in plan.Members)
+            {
+                Emit(new PySdistEntry
+                {
+                    Archive = plan.ArchivePath,
+                    Path = m.ArchivePath,
+                    EntryType = PySdistEntryType.File,
+                    Size = m.Size,
+                    ModeBits = m.Mode,
+                    LastWriteTime = Epoch(plan),
+                    Format = "Pax",
+                    Action = PySdistEntryAction.Added,
+                    SourcePath = m.SourcePath,
+                    Destination = plan.ArchivePath,
+                    Reason = m.IsGenerated ? "Generated from pyproject.toml" : null,
+                });
+            }
+            WriteExclusions(plan);
+        }
+
+        private void WriteResult(SdistBuildPlan plan, SdistBuildResult result)
+        {
+            var bySource = plan.Members.ToDictionary(m => m.ArchivePath, StringComparer.Ordinal);
+            foreach (var entry in result.Inspection.Entries)
+            {
+                entry.Action = PySdistEntryAction.Added;
+                entry.Destination = plan.ArchivePath;
+                if (entry.EntryType != PySdistEntryType.Archive && bySource.TryGetValue(entry.Path, out var member))
+                {
+                    entry.SourcePath = member.SourcePath;
+                    if (member.IsGenerated) entry.Reason = "Generated from pyproject.toml";
+                }
+                Emit(entry);
+            }
+            if (IncludeExcluded) WriteExclusions(plan);
+        }
+
+        private void WriteExclusions(SdistBuildPlan plan)
+        {
+            string top = plan.TopDirectory.Length > 0 ? plan.TopDirectory + "/" : string.Empty;
+            foreach (var x in plan.Exclusions)
+            {
+                Emit(new PySdistEntry
+                {
+                    Archive = plan.ArchivePath,
+                    Path = top + x.RelativePath + (x.IsDirectory ? "/" : string.Empty),
+                    EntryType = x.IsDirectory ? PySdistEntryType.Directory : PySdistEntryType.File,
+                    Action = PySdistEntryAction.Excluded,
+                    SourcePath = x.SourcePath,
+                    Reason = x.Reason + ": " + x.Message,
+                });
+            }
+        }
+
+        private static DateTime Epoch(SdistBuildPlan plan) =>
+            new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(plan.Options.SourceDateEpoch);
+
+        private void Emit(PySdistEntry entry)
+        {
+            var obj = PSObject.AsPSObject(entry);
+            obj.TypeNames.Insert(0, ActionTypeName);
+            WriteObject(obj);
+        }
+    }
+}
