@@ -68,6 +68,45 @@ namespace PyPackaging.Tests
             Assert.Contains("PASSED", r.Output);
         }
 
+        /// <summary>
+        /// A license expression needs License-Expression and License-File, so Metadata-Version 2.4 (PEP 639). twine
+        /// 4.0.2 (Debian; pkginfo 1.8.2) reads metadata only up to 2.2 and reports the name and version missing; twine
+        /// 6.1+ reads 2.4. The 2.4 PKG-INFO is right: the other real-tool tests use projects without a license
+        /// expression (Metadata-Version 2.2), which twine 4 checks fully.
+        /// </summary>
+        [Fact]
+        public void License_expression_gives_metadata_2_4_which_twine_4_cannot_read_but_newer_twine_can()
+        {
+            if (Tool.SkipPythonTools) return;
+            using var temp = new TempDir();
+            string project = BuildFixtures.Clean(temp.Path, pyproject: BuildFixtures.SimplePyproject
+                .Replace("readme = \"README.md\"\n", "readme = \"README.md\"\nlicense = \"MIT\"\nlicense-files = [\"LICENSE\"]\n")
+                .Replace(", \"License :: OSI Approved :: MIT License\"", string.Empty));
+            BuildFixtures.Write(project, "LICENSE", "MIT License\n\nCopyright (c) Ada\n");
+            string sdist = BuildWithModule(project, temp.Combine("out"));
+            var fields = PkgInfo(sdist);
+            Assert.Equal("2.4", fields["Metadata-Version"].Single());
+            Assert.Equal("MIT", fields["License-Expression"].Single());
+            Assert.Equal("LICENSE", fields["License-File"].Single());
+            Assert.Contains("demo_pkg-1.0.0/LICENSE", Names(sdist));
+
+            var version = Tool.Check("twine", new[] { "--version" }).Output;
+            var match = System.Text.RegularExpressions.Regex.Match(version, @"twine version (\d+)\.(\d+)");
+            Assert.True(match.Success, version);
+            int major = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int minor = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var r = Tool.Run("twine", new[] { "check", "--strict", sdist });
+            if (major > 6 || (major == 6 && minor >= 1))
+            {
+                Assert.True(r.ExitCode == 0, r.ToString());
+            }
+            else
+            {
+                Assert.NotEqual(0, r.ExitCode);
+                Assert.Contains("supported Metadata-Version", r.Output + r.Error);
+            }
+        }
+
         [Fact]
         public void Pip_builds_a_wheel_from_the_sdist_with_hatchling()
         {
@@ -83,13 +122,18 @@ namespace PyPackaging.Tests
             Assert.StartsWith("demo_pkg-1.0.0-", Path.GetFileName(wheel));
         }
 
-        [Fact]
-        public void Same_files_and_metadata_as_hatchling_except_what_hatchling_wrongly_packs()
+        [Theory]
+        [InlineData("seed")]
+        [InlineData("legacy-license")]
+        public void Same_files_and_metadata_as_hatchling_except_what_hatchling_wrongly_packs(string kind)
         {
             if (Tool.SkipPythonTools) return;
             Tool.RequirePythonModule(DebianPython, "hatchling");
             using var temp = new TempDir();
-            string project = BuildFixtures.Seed(temp.Path);
+            string project = kind == "seed"
+                ? BuildFixtures.Seed(temp.Path)
+                : BuildFixtures.Clean(temp.Path, pyproject: BuildFixtures.SimplePyproject.Replace("readme = \"README.md\"\n",
+                    "readme = \"README.md\"\nlicense = { text = \"MIT License\\n\\nCopyright (c) Ada\" }\nmaintainers = [{ name = \"Grace\" }, { email = \"ops@example.org\" }]\n"));
             string ours = BuildWithModule(project, temp.Combine("ours"));
             string theirsDir = temp.Combine("hatchling");
             var build = Tool.Run(DebianPython, new[] { "-m", "build", "--sdist", "--no-isolation", "--skip-dependency-check", "--outdir", theirsDir, project },
@@ -108,9 +152,16 @@ namespace PyPackaging.Tests
             // and the file only a nested .gitignore excludes.
             var wrong = theirNames.Where(n => n.Contains("/venv/", StringComparison.Ordinal) || n.Contains("/.uv-cache/", StringComparison.Ordinal) ||
                                               n.EndsWith("/src/demo_pkg/generated.txt", StringComparison.Ordinal)).ToList();
-            Assert.Contains("demo_pkg-1.0.0/venv/pyvenv.cfg", wrong);
-            Assert.Contains("demo_pkg-1.0.0/.uv-cache/builds-v0/env/bin/python", wrong);
-            Assert.Contains("demo_pkg-1.0.0/src/demo_pkg/generated.txt", wrong);
+            if (kind == "seed")
+            {
+                Assert.Contains("demo_pkg-1.0.0/venv/pyvenv.cfg", wrong);
+                Assert.Contains("demo_pkg-1.0.0/.uv-cache/builds-v0/env/bin/python", wrong);
+                Assert.Contains("demo_pkg-1.0.0/src/demo_pkg/generated.txt", wrong);
+            }
+            else
+            {
+                Assert.Empty(wrong);
+            }
             Assert.Equal(theirNames.Except(wrong).OrderBy(n => n, StringComparer.Ordinal), ourNames.OrderBy(n => n, StringComparer.Ordinal));
 
             // PKG-INFO, field by field. Deliberate difference: Metadata-Version (hatchling 1.12.2 writes 2.1; the
@@ -125,9 +176,12 @@ namespace PyPackaging.Tests
             // Second deliberate difference: markers are written in packaging's canonical form (double quotes, as
             // packaging >= 22 prints them); hatchling 1.12.2 keeps single quotes. Same requirement either way.
             theirFields["Requires-Dist"] = theirFields["Requires-Dist"].Select(v => v.Replace('\'', '"')).ToList();
+            // Third: a multi-line License is folded the way uv_build folds it (continuation lines indented by a
+            // different amount than hatchling's); the lines themselves are the same once unfolded.
+            static string Unfold(string v) => string.Join("\n", v.Split('\n').Select(l => l.Trim()));
             foreach (var key in theirFields.Keys)
             {
-                Assert.True(theirFields[key].OrderBy(v => v, StringComparer.Ordinal).SequenceEqual(ourFields[key].OrderBy(v => v, StringComparer.Ordinal)),
+                Assert.True(theirFields[key].Select(Unfold).OrderBy(v => v, StringComparer.Ordinal).SequenceEqual(ourFields[key].Select(Unfold).OrderBy(v => v, StringComparer.Ordinal)),
                     key + ": hatchling [" + string.Join(" | ", theirFields[key]) + "] vs native [" + string.Join(" | ", ourFields[key]) + "]");
             }
         }
