@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using PyPackaging.Building;
+using PyPackaging.Building.Planning;
+using PyPackaging.Building.Project;
+
+namespace PyPackaging.Core.Tests.Building.Builder
+{
+    public class SourceDateEpochTests
+    {
+        [Theory]
+        [InlineData("0", 0L)]
+        [InlineData("1700000000", 1700000000L)]
+        [InlineData(" 315532800\n", 315532800L)]
+        [InlineData("4294967295", 4294967295L)]
+        public void Valid_values_parse(string text, long expected)
+        {
+            Assert.True(SourceDateEpoch.TryParse(text, out long seconds, out string? error), error);
+            Assert.Equal(expected, seconds);
+        }
+
+        [Theory]
+        [InlineData("-1")]
+        [InlineData("1.5")]
+        [InlineData("1e9")]
+        [InlineData("yesterday")]
+        [InlineData("4294967296")]
+        [InlineData("99999999999999999999")]
+        public void Malformed_values_are_errors(string text)
+        {
+            Assert.False(SourceDateEpoch.TryParse(text, out _, out string? error));
+            Assert.Contains("SOURCE_DATE_EPOCH", error);
+            Assert.Throws<FormatException>(() => SourceDateEpoch.Resolve(null, text));
+        }
+
+        [Fact]
+        public void Explicit_value_wins_then_environment_then_the_1980_default()
+        {
+            Assert.Equal(5, SourceDateEpoch.Resolve(5, "7"));
+            Assert.Equal(7, SourceDateEpoch.Resolve(null, "7"));
+            Assert.Equal(315532800, SourceDateEpoch.Resolve(null, null));
+            Assert.Equal(315532800, SourceDateEpoch.Resolve(null, ""));
+            Assert.Throws<FormatException>(() => SourceDateEpoch.Resolve(-1, null));
+        }
+    }
+
+    public class BackendRuleSetTests
+    {
+        private const string Head = "[build-system]\nrequires = [\"x\"]\nbuild-backend = \"{0}\"\n[project]\nname = \"p\"\nversion = \"1\"\n";
+
+        private static BackendRuleSet Rules(string backend, string tool) =>
+            BackendRuleSet.From(PyprojectReader.Parse(string.Format(System.Globalization.CultureInfo.InvariantCulture, Head, backend) + tool, Path.GetTempPath()));
+
+        [Fact]
+        public void Uv_source_include_forces_and_source_exclude_is_unanchored_unless_slashed()
+        {
+            var r = Rules("uv_build", "[tool.uv.build-backend]\nsource-include = [\"data/*.bin\"]\nsource-exclude = [\"fixtures\", \"/top.txt\"]\n");
+            Assert.Equal(new[] { "/data/*.bin" }, r.ForceInclude);
+            Assert.NotNull(BackendRuleSet.Match(r.Exclude, "tests/fixtures/a.txt"));
+            Assert.NotNull(BackendRuleSet.Match(r.Exclude, "top.txt"));
+            Assert.Null(BackendRuleSet.Match(r.Exclude, "sub/top.txt"));
+            Assert.Empty(r.Warnings);
+        }
+
+        [Fact]
+        public void Flit_and_pdm_patterns_are_root_relative_and_pdm_includes_warn()
+        {
+            var flit = Rules("flit_core.buildapi", "[tool.flit.sdist]\ninclude = [\"docs/\"]\nexclude = [\"docs/*.tmp\"]\n");
+            Assert.Equal(new[] { "/docs/" }, flit.ForceInclude);
+            Assert.NotNull(BackendRuleSet.Match(flit.Exclude, "docs/a.tmp"));
+            Assert.Null(BackendRuleSet.Match(flit.Exclude, "x/docs/a.tmp"));
+
+            var pdm = Rules("pdm.backend", "[tool.pdm.build]\nincludes = [\"src/p\"]\nsource-includes = [\"tests\"]\nexcludes = [\"tests/big\"]\n");
+            Assert.Contains("/tests", pdm.ForceInclude);
+            Assert.Contains("/src/p", pdm.ForceInclude);
+            Assert.NotNull(BackendRuleSet.Match(pdm.Exclude, "tests/big/file.bin"));
+            Assert.Contains(pdm.Warnings, w => w.Contains("includes"));
+        }
+
+        [Fact]
+        public void Hatch_include_restricts_only_include_is_anchored_and_unsafe_paths_and_other_tables_warn()
+        {
+            var r = Rules("hatchling.build", "[tool.hatch.build.targets.sdist]\ninclude = [\"*.py\"]\nonly-include = [\"src\", \"../etc\"]\nexclude = [\"*.log\"]\n[tool.uv.build-backend]\nsource-exclude = [\"x\"]\n");
+            Assert.NotNull(BackendRuleSet.Match(r.Restrict, "src/deep/file.txt"));
+            Assert.NotNull(BackendRuleSet.Match(r.Restrict, "other/a.py"));
+            Assert.Null(BackendRuleSet.Match(r.Restrict, "other/src/a.txt"));
+            Assert.NotNull(BackendRuleSet.Match(r.Exclude, "a/b.log"));
+            Assert.Contains(r.Warnings, w => w.Contains("../etc"));
+            Assert.Contains(r.Warnings, w => w.Contains("tool.uv.build-backend"));
+        }
+    }
+
+    public class SdistBuilderTests
+    {
+        private const string Pyproject = "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"My.Pkg\"\nversion = \"2.0\"\nreadme = \"README.md\"\n";
+
+        private static string Project(TempDir t)
+        {
+            t.File("proj/pyproject.toml", Pyproject);
+            t.File("proj/README.md", "# hi\n");
+            t.File("proj/src/my_pkg/__init__.py", "");
+            t.File("proj/src/my_pkg/Z.py", "");
+            t.File("proj/PKG-INFO", "stale\n");
+            t.File("proj/.gitignore", "README.md\n");
+            return Path.Combine(t.Path, "proj");
+        }
+
+        [Fact]
+        public void Plan_orders_members_ordinally_generates_PKG_INFO_and_forces_the_readme()
+        {
+            using var t = new TempDir();
+            var plan = SdistBuilder.Plan(new SdistBuildOptions(Project(t)));
+            Assert.True(plan.CanBuild, string.Join("\n", plan.Problems));
+            Assert.Equal("my_pkg-2.0", plan.TopDirectory);
+            Assert.Equal(Path.Combine(t.Path, "proj", "dist", "my_pkg-2.0.tar.gz"), plan.ArchivePath);
+            var paths = plan.Members.Select(m => m.ArchivePath).ToList();
+            Assert.Equal(paths.OrderBy(p => p, StringComparer.Ordinal), paths);
+            Assert.Contains("my_pkg-2.0/README.md", paths); // ignored by .gitignore but named by the metadata
+            var pkgInfo = plan.Members.Single(m => m.RelativePath == "PKG-INFO");
+            Assert.True(pkgInfo.IsGenerated);
+            Assert.Contains(plan.Exclusions, x => x.RelativePath == "PKG-INFO" && x.Reason == "Generated");
+        }
+
+        [Fact]
+        public void Excluding_a_file_the_metadata_needs_is_a_problem()
+        {
+            using var t = new TempDir();
+            var options = new SdistBuildOptions(Project(t));
+            options.Exclude.Add("README.md");
+            var plan = SdistBuilder.Plan(options);
+            Assert.False(plan.CanBuild);
+            Assert.Contains(plan.Problems, p => p.StartsWith("README.md", StringComparison.Ordinal));
+            Assert.Throws<InvalidOperationException>(() => SdistBuilder.Write(plan));
+        }
+
+        [Fact]
+        public void Write_is_byte_identical_for_the_same_epoch_and_sets_the_gzip_mtime()
+        {
+            using var t = new TempDir();
+            string root = Project(t);
+            byte[] Build(string outDir)
+            {
+                var o = new SdistBuildOptions(root) { OutputDirectory = Path.Combine(t.Path, outDir), SourceDateEpoch = 1234567890 };
+                var result = SdistBuilder.Write(SdistBuilder.Plan(o));
+                Assert.True(result.Written);
+                return File.ReadAllBytes(result.ArchivePath);
+            }
+
+            byte[] a = Build("o1");
+            byte[] b = Build("o2");
+            Assert.Equal(a, b);
+            Assert.Equal(1234567890u, BitConverter.ToUInt32(a, 4));
+        }
+
+        [Fact]
+        public void Cancelled_write_leaves_nothing_and_existing_target_needs_force()
+        {
+            using var t = new TempDir();
+            string root = Project(t);
+            var plan = SdistBuilder.Plan(new SdistBuildOptions(root));
+            using (var cts = new CancellationTokenSource())
+            {
+                cts.Cancel();
+                Assert.ThrowsAny<OperationCanceledException>(() => SdistBuilder.Write(plan, cts.Token));
+            }
+            Assert.True(!Directory.Exists(plan.OutputDirectory) || Directory.GetFiles(plan.OutputDirectory).Length == 0);
+
+            Directory.CreateDirectory(plan.OutputDirectory);
+            File.WriteAllText(Path.Combine(plan.OutputDirectory, "my_pkg-2.0.tar.gz"), "old");
+            var again = SdistBuilder.Plan(new SdistBuildOptions(root));
+            Assert.True(again.TargetExists);
+            Assert.Throws<SdistExistsException>(() => SdistBuilder.Write(again));
+            var forced = SdistBuilder.Plan(new SdistBuildOptions(root) { Force = true });
+            Assert.True(SdistBuilder.Write(forced).Written);
+            Assert.Equal(new[] { "my_pkg-2.0.tar.gz" }, Directory.GetFiles(plan.OutputDirectory).Select(Path.GetFileName));
+        }
+    }
+}
