@@ -11,6 +11,7 @@ namespace PyPackaging.Benchmarks
     /// dotnet run -c Release --project tests/PyPackaging.Benchmarks -- &lt;command&gt;
     ///   corpus DIR              generate bench sdists into DIR (50 MB / 2,500 files; 10 MB; 1 GB)
     ///   inspect FILE            inspect once in-process: MB/s (uncompressed) and peak working set
+    ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     /// </summary>
     public static class Program
@@ -40,11 +41,19 @@ namespace PyPackaging.Benchmarks
                         limits.MaxMemberSize = long.Parse(args[3].Substring("maxMemberSize=".Length), System.Globalization.CultureInfo.InvariantCulture);
                     for (var i = 0; i < iterations; i++) Inspect(args[1], limits);
                     return 0;
+                case "build":
+                    // build [DIR] [ITERATIONS]: ~2,500 files / ~50 MB project; native in-process and whole-process vs tar czf and hatchling
+                    return BuildBench.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                case "build-once":
+                    // build-once PROJECT OUTDIR: one native build (what "whole-process" times)
+                    Console.WriteLine(BuildBench.BuildOnce(args[1], args[2]));
+                    return 0;
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
                 default:
-                    Console.WriteLine("commands: corpus DIR | inspect FILE | bdn [BenchmarkDotNet args]");
+                    Console.WriteLine("commands: corpus DIR | inspect FILE | build [DIR] [N] | bdn [BenchmarkDotNet args]");
                     return 2;
             }
         }
