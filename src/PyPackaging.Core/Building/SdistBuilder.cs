@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using PyPackaging.Archives;
 using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
@@ -354,23 +355,55 @@ namespace PyPackaging.Building
             long mtime = plan.Options.SourceDateEpoch;
             try
             {
-                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+                // The check reads the archive while it is written (another thread, through a bounded pipe), so it
+                // costs little extra time; it sees exactly the bytes that go to the file.
+                SdistInspection inspection;
+                using (var pipe = new ChunkPipe(64))
                 {
-                    SdistWriter.Write(fs, Entries(plan, cancellationToken, progress), mtime, plan.Options.DegreeOfParallelism);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    // The writer's gzip header carries MTIME 0; the reproducible time goes there instead (bytes 4-7,
-                    // little-endian, not covered by any checksum since FHCRC is not set).
-                    fs.Position = 4;
-                    uint t = (uint)mtime;
-                    fs.Write(new[] { (byte)t, (byte)(t >> 8), (byte)(t >> 16), (byte)(t >> 24) }, 0, 4);
-                    fs.Flush();
+                    var inspector = new SdistInspector(plan.Options.InspectionLimits);
+                    var check = Task.Run(() =>
+                    {
+                        try
+                        {
+                            return inspector.Inspect(pipe.Reader, plan.ArchivePath, cancellationToken);
+                        }
+                        finally
+                        {
+                            pipe.ReaderDone();
+                        }
+                    });
+                    try
+                    {
+                        using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                        {
+                            var tee = new CheckingTee(fs, pipe, mtime);
+                            SdistWriter.Write(tee, Entries(plan, cancellationToken, progress), mtime, plan.Options.DegreeOfParallelism);
+                            tee.Flush();
+                        }
+                        pipe.CompleteWriting();
+                    }
+                    catch
+                    {
+                        pipe.Fault();
+                        try
+                        {
+                            check.Wait();
+                        }
+                        catch (AggregateException)
+                        {
+                            // The writer's exception is the one that matters.
+                        }
+                        throw;
+                    }
+                    inspection = check.GetAwaiter().GetResult();
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                // The check read a pipe, not a file: give the Archive entry the file's size.
+                foreach (var e in inspection.Entries)
+                {
+                    if (e.EntryType == PySdistEntryType.Archive) e.Size = new FileInfo(temp).Length;
                 }
 
-                SdistInspection inspection;
-                using (var read = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
-                {
-                    inspection = new SdistInspector(plan.Options.InspectionLimits).Inspect(read, plan.ArchivePath, cancellationToken);
-                }
                 if (inspection.HasErrors)
                 {
                     return new SdistBuildResult(plan.ArchivePath, inspection, false);

@@ -177,5 +177,38 @@ namespace PyPackaging.Core.Tests.Building.Builder
             Assert.True(SdistBuilder.Write(forced).Written);
             Assert.Equal(new[] { "my_pkg-2.0.tar.gz" }, Directory.GetFiles(plan.OutputDirectory).Select(Path.GetFileName));
         }
+    
+        [Fact]
+        public void Check_while_writing_sees_the_same_bytes_as_a_check_of_the_file()
+        {
+            using var t = new TempDir();
+            string root = Project(t);
+            for (int i = 0; i < 300; i++) t.File("proj/src/my_pkg/m" + i + ".py", new string('x', i * 97));
+            var result = SdistBuilder.Write(SdistBuilder.Plan(new SdistBuildOptions(root)));
+            Assert.True(result.Written);
+            var again = new PyPackaging.Inspection.SdistInspector().Inspect(result.ArchivePath);
+            Assert.Equal(again.Entries.Count, result.Inspection.Entries.Count);
+            for (int i = 0; i < again.Entries.Count; i++)
+            {
+                Assert.Equal(again.Entries[i].Path, result.Inspection.Entries[i].Path);
+                Assert.Equal(again.Entries[i].Size, result.Inspection.Entries[i].Size);
+                Assert.Equal(again.Entries[i].Findings.Select(f => f.RuleId), result.Inspection.Entries[i].Findings.Select(f => f.RuleId));
+            }
+        }
+
+        [Fact]
+        public void An_error_finding_from_the_check_removes_the_file_and_keeps_an_existing_sdist()
+        {
+            using var t = new TempDir();
+            string root = Project(t);
+            var plan = SdistBuilder.Plan(new SdistBuildOptions(root) { Force = true, InspectionLimits = new PyPackaging.Archives.ArchiveLimits { MaxMembers = 2 } });
+            Directory.CreateDirectory(plan.OutputDirectory);
+            File.WriteAllText(plan.ArchivePath, "old");
+            var result = SdistBuilder.Write(plan);
+            Assert.False(result.Written);
+            Assert.NotEmpty(result.ErrorFindings);
+            Assert.Equal("old", File.ReadAllText(plan.ArchivePath));
+            Assert.Single(Directory.GetFiles(plan.OutputDirectory));
+        }
     }
 }
