@@ -246,6 +246,7 @@ namespace PyPackaging.Building
 
             var backend = BackendRuleSet.From(metadata);
             warnings.AddRange(backend.Warnings);
+            warnings.AddRange(UnreadSettings.Find(root));
             plan.Honoured = backend.Honoured;
 
             // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no.

@@ -93,6 +93,28 @@ namespace PyPackaging.Core.Tests.Building.Builder
         }
     }
 
+    public class UnreadSettingsTests
+    {
+        [Fact]
+        public void Settings_the_native_build_does_not_apply_are_each_warned_about()
+        {
+            using var t = new TempDir();
+            t.File("pyproject.toml", "[project]\nname = \"p\"\nversion = \"1\"\n[tool.hatch.build]\nexclude = [\"x\"]\n[tool.hatch.build.targets.sdist]\nexclude = [\"y\"]\n" +
+                "[tool.poetry]\ninclude = [\"a\"]\npackages = []\n[tool.scikit-build.sdist]\ninclude = [\"z\"]\n");
+            t.File("MANIFEST.in", "include x\n");
+            var warnings = UnreadSettings.Find(t.Path);
+            Assert.Equal(5, warnings.Count);
+            Assert.Contains(warnings, w => w.StartsWith("[tool.hatch.build] exclude", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.StartsWith("[tool.poetry] include", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.StartsWith("[tool.poetry] packages", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.StartsWith("[tool.scikit-build.sdist] include", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.StartsWith("MANIFEST.in", StringComparison.Ordinal));
+
+            var plan = SdistBuilder.Plan(new SdistBuildOptions(t.Path));
+            Assert.Contains(plan.Warnings, w => w.StartsWith("MANIFEST.in", StringComparison.Ordinal));
+        }
+    }
+
     public class SdistBuilderTests
     {
         private const string Pyproject = "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"My.Pkg\"\nversion = \"2.0\"\nreadme = \"README.md\"\n";
