@@ -251,7 +251,7 @@ namespace PyPackaging.Core.Tests.Archives
             t.AddEntry(t.NewHeader("d__", '0', 1), Bytes(1)).Finish();
             var r = Read(t.ToArray());
             Assert.True(r.Has(RuleCatalog.TarPaxMalformed), r.Describe());
-            Assert.True(r.Has(RuleCatalog.TarNameNotUtf8), r.Describe());
+            Assert.True(r.Has(RuleCatalog.MemberNameNotUtf8), r.Describe());
         }
 
         [Fact]
@@ -540,7 +540,7 @@ namespace PyPackaging.Core.Tests.Archives
             h.NameBytes = new byte[] { (byte)'d', (byte)'/', 0xC3, 0x28, (byte)'.', (byte)'p', (byte)'y' };
             t.AddEntry(h, Bytes(1)).Finish();
             var r = Read(t.ToArray());
-            AssertOnly(r, RuleCatalog.TarNameNotUtf8);
+            AssertOnly(r, RuleCatalog.MemberNameNotUtf8);
             Assert.Contains('\uFFFD', r.Members[0].Path);
         }
 
