@@ -647,12 +647,12 @@ namespace PyPackaging.Archives
 
             if (pathInvalid)
             {
-                _findings.Report(RuleCatalog.MemberNameNotUtf8, index,
+                _findings.Report(RuleCatalog.TarNameNotUtf8, index,
                     $"Member path '{TarFields.Show(path)}' is not valid UTF-8 (invalid bytes shown as U+FFFD); tools decode it differently, so the extracted name depends on the tool.");
             }
             if (member.LinkTarget != null && linkInvalid)
             {
-                _findings.Report(RuleCatalog.MemberNameNotUtf8, index,
+                _findings.Report(RuleCatalog.TarNameNotUtf8, index,
                     $"The link target '{TarFields.Show(link)}' of member '{TarFields.Show(path)}' is not valid UTF-8; tools decode it differently.");
             }
 

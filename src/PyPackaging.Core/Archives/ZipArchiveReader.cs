@@ -450,7 +450,7 @@ namespace PyPackaging.Archives
                 member.LinkTarget = TarFields.DecodeUtf8(target, 0, n, out bool invalid);
                 if (invalid)
                 {
-                    _findings.Report(RuleCatalog.MemberNameNotUtf8, index, $"The link target of member '{TarFields.Show(path)}' is not valid UTF-8; tools decode it differently.");
+                    _findings.Report(RuleCatalog.ZipNameNotUtf8, index, $"The link target of member '{TarFields.Show(path)}' is not valid UTF-8; tools decode it differently.");
                 }
                 data.Drain();
                 data.Invalidate();
@@ -491,7 +491,7 @@ namespace PyPackaging.Archives
             const string consequence = " Readers that walk local headers and readers that use the central directory see different files, so two zip readers can extract different files from this archive.";
             if (e.NameInvalid)
             {
-                _findings.Report(RuleCatalog.MemberNameNotUtf8, index, $"{who}: the name is not valid UTF-8 (invalid bytes shown as U+FFFD); tools decode it differently, so the extracted name depends on the tool.");
+                _findings.Report(RuleCatalog.ZipNameNotUtf8, index, $"{who}: the name is not valid UTF-8 (invalid bytes shown as U+FFFD); tools decode it differently, so the extracted name depends on the tool.");
             }
             if (e.SharedWith != null)
             {

@@ -102,8 +102,8 @@ namespace PyPackaging.Rules
             "A numeric header field uses the GNU base-256 encoding. Standard pax writers use pax records instead; old readers misread such fields.",
             "Rebuild the sdist with a standard tool (python -m build, uv build), which writes pax records for large values.", FramingSpec);
 
-        public static readonly PySdistRule MemberNameNotUtf8 = new PySdistRule(
-            "MemberNameNotUtf8", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+        public static readonly PySdistRule TarNameNotUtf8 = new PySdistRule(
+            "TarNameNotUtf8", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "A member path or link target is not valid UTF-8. Readers decode it differently (surrogate escapes, replacement characters, code pages), so the extracted name depends on the tool.",
             FramingRemedy, "sdist-format.md §2 (UTF-8 names); " + FramingSpec);
 
@@ -130,6 +130,11 @@ namespace PyPackaging.Rules
             FramingRemedy, "RFC 1952; " + FramingSpec);
 
         // ----- zip -----
+
+        public static readonly PySdistRule ZipNameNotUtf8 = new PySdistRule(
+            "ZipNameNotUtf8", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+            "A zip member name or symbolic-link target is not valid UTF-8. Readers decode it as UTF-8, CP437 or the local code page, so the extracted name depends on the tool.",
+            FramingRemedy, "extraction-safety.md §5.5 (non-UTF-8 names are rejected)");
 
         public static readonly PySdistRule ZipHeaderMismatch = new PySdistRule(
             "ZipHeaderMismatch", PySdistRuleCategory.Safety, PySdistSeverity.Error,

@@ -207,7 +207,7 @@ namespace PyPackaging.Core.Tests.Archives
         {
             var z = new ZipCrafter().Add(new ZipEntrySpec { NameBytes = new byte[] { (byte)'d', (byte)'/', 0xFF, (byte)'x' }, Data = new byte[] { 1 } });
             var r = Read(z.ToArray());
-            AssertOnly(r, RuleCatalog.MemberNameNotUtf8);
+            AssertOnly(r, RuleCatalog.ZipNameNotUtf8);
             Assert.Contains('\uFFFD', r.Members[0].Path);
         }
 
