@@ -247,7 +247,22 @@ namespace PyPackaging.Checks.Hygiene
             var area = AreaOf(normalizedPath);
             if (area == null || area.Kind == ContentAreaKind.VersionControl) return string.Empty;
             var verb = area.Kind == ContentAreaKind.VirtualEnvironment ? "belongs to " : "sits in ";
-            return " It " + verb + area.Describe() + ".";
+            var sentence = " It " + verb + area.Describe();
+            if (area.Kind == ContentAreaKind.VirtualEnvironment)
+            {
+                // Build environments inside a tool cache (uv#14834): name the cache too, it is what to exclude.
+                ContentArea? cache = null;
+                foreach (var outer in Enclosing(area.Directory))
+                {
+                    if (outer.Kind == ContentAreaKind.Cache && outer.Directory != area.Directory &&
+                        (cache == null || outer.Directory.Length < cache.Directory.Length))
+                    {
+                        cache = outer;
+                    }
+                }
+                if (cache != null) sentence += ", inside " + cache.Describe();
+            }
+            return sentence + ".";
         }
 
         public static bool IsStrictlyBelow(string path, string directory)

@@ -63,6 +63,10 @@ namespace PyPackaging.Checks.Safety
             var path = graph.PathOf(i);
             var head = $"{Q(member.Path)} is a symbolic link to {Q(member.LinkTarget ?? string.Empty)}";
             var context = path.IsInside ? content.ContextSentence(path.Normalized) : string.Empty;
+            if (context.Length == 0 && LooksLikeInterpreter(path))
+            {
+                context = $" It looks like the interpreter link of a virtual environment in {Dir(MemberPath.JoinRange(path.Components, 0, path.Components.Count - 2))}; virtual environments must not be in an sdist.";
+            }
             var via = Via(graph, link);
 
             switch (link.Outcome)
@@ -114,6 +118,14 @@ namespace PyPackaging.Checks.Safety
                     }
                     break;
             }
+        }
+
+        private static bool LooksLikeInterpreter(MemberPath path)
+        {
+            var c = path.Components;
+            if (c.Count < 3 || !path.Name.StartsWith("python", System.StringComparison.OrdinalIgnoreCase)) return false;
+            var parent = c[c.Count - 2];
+            return parent == "bin" || string.Equals(parent, "Scripts", System.StringComparison.OrdinalIgnoreCase);
         }
 
         private static string Via(LinkGraph graph, SymlinkResolution link)

@@ -152,6 +152,28 @@ namespace PyPackaging.Core.Tests.Checks.Safety
         }
 
         [Fact]
+        public void SymlinkAbsoluteInBuildEnvironmentInsideCacheNamesBoth()
+        {
+            var b = Clean()
+                .File("demo-1.0/.uv-cache/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n")
+                .File("demo-1.0/.uv-cache/builds-v0/.tmpAbc/pyvenv.cfg", "home = /usr/bin\n")
+                .Symlink("demo-1.0/.uv-cache/builds-v0/.tmpAbc/bin/python", "/usr/bin/python3");
+            var f = Single(b, RuleCatalog.SymlinkAbsolute, "demo-1.0/.uv-cache/builds-v0/.tmpAbc/bin/python");
+            Assert.Contains("virtual environment `demo-1.0/.uv-cache/builds-v0/.tmpAbc/`", f.Message);
+            Assert.Contains("inside the cache directory `demo-1.0/.uv-cache/`", f.Message);
+            // The environment is reported through its cache: one warning for the cache, no separate environment error.
+            Single(b, RuleCatalog.CacheDirectory, "demo-1.0/.uv-cache/CACHEDIR.TAG");
+            None(b, RuleCatalog.VirtualEnvironment);
+        }
+
+        [Fact]
+        public void SymlinkAbsoluteInterpreterLinkWithoutEnvironmentMarkersGetsAHint()
+        {
+            var f = Single(Clean().Symlink("demo-1.0/.venv/bin/python", "/usr/bin/python3"), RuleCatalog.SymlinkAbsolute, "demo-1.0/.venv/bin/python");
+            Assert.Contains("interpreter link of a virtual environment in `demo-1.0/.venv/`", f.Message);
+        }
+
+        [Fact]
         public void SymlinkEscapes()
         {
             var f = Single(Clean().Symlink("demo-1.0/sub/escape-link", "../../../outside.txt"), RuleCatalog.SymlinkEscapes, "demo-1.0/sub/escape-link");
