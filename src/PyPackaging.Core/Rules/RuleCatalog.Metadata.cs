@@ -1,7 +1,206 @@
 namespace PyPackaging.Rules
 {
-    // Metadata rules. Add rules as public static readonly PySdistRule fields; ids are stable.
+    // Metadata rules (PKG-INFO content), plus the Structure rules that depend on PKG-INFO, the file name and
+    // pyproject.toml content. Add rules as public static readonly PySdistRule fields; ids are stable.
     public static partial class RuleCatalog
     {
+        private const string CoreMetadataSpec = "https://packaging.python.org/en/latest/specifications/core-metadata/";
+        private const string SdistSpec = "https://packaging.python.org/en/latest/specifications/source-distribution-format/";
+
+        // ---- Structure: file name, PKG-INFO vs. file name, pyproject.toml syntax, license files -------------------
+
+        public static readonly PySdistRule SdistFileNameNotNormalized = new PySdistRule(
+            "SdistFileNameNotNormalized", PySdistRuleCategory.Structure, PySdistSeverity.Error,
+            "The archive file name must be `{escaped_name}-{version}.tar.gz`: the name lowercased with runs of `-`, `_` and `.` replaced by `_`, and the version in PEP 440 normal form (trailing zeros kept).",
+            "Rename the file (better: rebuild it with a PEP 625-conforming backend) so that it reads exactly as suggested.",
+            SdistSpec + " ; PEP 625");
+
+        public static readonly PySdistRule PkgInfoMetadataVersionTooOld = new PySdistRule(
+            "PkgInfoMetadataVersionTooOld", PySdistRuleCategory.Structure, PySdistSeverity.Warning,
+            "An sdist's PKG-INFO should declare Metadata-Version 2.2 or later, so that consumers can trust its static fields (PEP 643).",
+            "Rebuild the sdist with a current build backend; it will write Metadata-Version 2.2 or later.",
+            SdistSpec + " ; PEP 643");
+
+        public static readonly PySdistRule PkgInfoNameMismatch = new PySdistRule(
+            "PkgInfoNameMismatch", PySdistRuleCategory.Structure, PySdistSeverity.Error,
+            "The Name in PKG-INFO must be the project named by the archive file name (compared after PEP 503 normalisation).",
+            "Rebuild the sdist so that the file name and PKG-INFO come from the same project metadata.",
+            SdistSpec + " ; PEP 625");
+
+        public static readonly PySdistRule PkgInfoVersionMismatch = new PySdistRule(
+            "PkgInfoVersionMismatch", PySdistRuleCategory.Structure, PySdistSeverity.Error,
+            "The Version in PKG-INFO must be the version in the archive file name (compared as PEP 440 versions).",
+            "Rebuild the sdist so that the file name and PKG-INFO carry the same version.",
+            SdistSpec + " ; PEP 625");
+
+        public static readonly PySdistRule PyprojectTomlInvalid = new PySdistRule(
+            "PyprojectTomlInvalid", PySdistRuleCategory.Structure, PySdistSeverity.Error,
+            "pyproject.toml must be valid UTF-8 TOML; build frontends fail before anything is built.",
+            "Fix the TOML syntax error at the reported line (validate it with a TOML parser) and rebuild the sdist.",
+            "https://packaging.python.org/en/latest/specifications/pyproject-toml/ ; https://toml.io/en/v1.0.0");
+
+        public static readonly PySdistRule LicenseFileMissing = new PySdistRule(
+            "LicenseFileMissing", PySdistRuleCategory.Structure, PySdistSeverity.Error,
+            "With Metadata-Version 2.4 or later, every License-File listed in PKG-INFO must be present in the archive at `{top}/{path}`.",
+            "Include the license file in the sdist (check `license-files` in pyproject.toml), or remove the License-File entry.",
+            SdistSpec + " ; PEP 639");
+
+        // ---- Metadata: one rule per CoreMetadataValidator problem kind --------------------------------------------
+
+        public static readonly PySdistRule PkgInfoNotUtf8 = new PySdistRule(
+            "PkgInfoNotUtf8", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "PKG-INFO must be encoded as UTF-8.",
+            "Rewrite PKG-INFO as UTF-8 (rebuild the sdist with a current backend).",
+            CoreMetadataSpec);
+
+        public static readonly PySdistRule PkgInfoMalformedHeader = new PySdistRule(
+            "PkgInfoMalformedHeader", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Every line of the PKG-INFO header block must be a `Key: value` header or a continuation line starting with whitespace; the first other line ends the headers.",
+            "Fix the line (indent continuation lines, separate the description from the headers with an empty line) or rebuild the sdist.",
+            CoreMetadataSpec);
+
+        public static readonly PySdistRule PkgInfoRequiredFieldMissing = new PySdistRule(
+            "PkgInfoRequiredFieldMissing", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "PKG-INFO must contain Metadata-Version, Name and Version.",
+            "Rebuild the sdist so that PKG-INFO carries the missing field.",
+            CoreMetadataSpec);
+
+        public static readonly PySdistRule PkgInfoFieldRepeated = new PySdistRule(
+            "PkgInfoFieldRepeated", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "A single-use core metadata field appears more than once (or the description is given both as a header and as the body).",
+            "Keep one occurrence of the field.",
+            CoreMetadataSpec);
+
+        public static readonly PySdistRule PkgInfoMetadataVersionInvalid = new PySdistRule(
+            "PkgInfoMetadataVersionInvalid", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Metadata-Version must be one of 1.0, 1.1, 1.2, 2.1 to 2.6; consumers must refuse a newer major version.",
+            "Rebuild the sdist with a backend that writes a defined Metadata-Version (2.2 or later).",
+            CoreMetadataSpec + "#metadata-version");
+
+        public static readonly PySdistRule PkgInfoMetadataVersionNewer = new PySdistRule(
+            "PkgInfoMetadataVersionNewer", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "Metadata-Version is a newer minor version than this tool knows; fields added by it are not checked.",
+            "Check that PyPI and your installers support this Metadata-Version, or emit an older one.",
+            CoreMetadataSpec + "#metadata-version");
+
+        public static readonly PySdistRule PkgInfoInvalidName = new PySdistRule(
+            "PkgInfoInvalidName", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Name must consist of ASCII letters, digits, `.`, `_` and `-`, and start and end with a letter or digit.",
+            "Change `[project].name` to a valid name and rebuild.",
+            CoreMetadataSpec + "#name");
+
+        public static readonly PySdistRule PkgInfoInvalidVersion = new PySdistRule(
+            "PkgInfoInvalidVersion", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Version must be a valid PEP 440 version.",
+            "Change the version to a PEP 440 version (e.g. `1.0.0`, `1.0rc1`, `1.0.post1`) and rebuild.",
+            "https://packaging.python.org/en/latest/specifications/version-specifiers/");
+
+        public static readonly PySdistRule PkgInfoLocalVersion = new PySdistRule(
+            "PkgInfoLocalVersion", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Version has a local version label (`+...`); PyPI does not accept local versions.",
+            "Drop the `+local` part of the version before publishing.",
+            "https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers");
+
+        public static readonly PySdistRule PkgInfoSummaryMultiline = new PySdistRule(
+            "PkgInfoSummaryMultiline", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Summary must be a single line.",
+            "Shorten `[project].description` to one line; put longer text in the readme.",
+            CoreMetadataSpec + "#summary");
+
+        public static readonly PySdistRule PkgInfoSummaryTooLong = new PySdistRule(
+            "PkgInfoSummaryTooLong", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Summary must be at most 512 characters; PyPI rejects longer ones.",
+            "Shorten `[project].description` to 512 characters or fewer.",
+            CoreMetadataSpec + "#summary");
+
+        public static readonly PySdistRule PkgInfoInvalidDescriptionContentType = new PySdistRule(
+            "PkgInfoInvalidDescriptionContentType", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Description-Content-Type must be text/plain, text/x-rst or text/markdown, with charset UTF-8 only and Markdown variant GFM or CommonMark.",
+            "Use a `.md` or `.rst` readme, or set `content-type` in the `[project].readme` table to a supported value.",
+            CoreMetadataSpec + "#description-content-type");
+
+        public static readonly PySdistRule PkgInfoInvalidRequirement = new PySdistRule(
+            "PkgInfoInvalidRequirement", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Requires-Dist, Provides-Dist and Obsoletes-Dist must be valid PEP 508 dependency specifiers.",
+            "Fix the dependency string in `[project].dependencies` / `optional-dependencies` and rebuild.",
+            "https://packaging.python.org/en/latest/specifications/dependency-specifiers/");
+
+        public static readonly PySdistRule PkgInfoDirectUrlDependency = new PySdistRule(
+            "PkgInfoDirectUrlDependency", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "A dependency uses a direct URL reference (`name @ url`); PyPI rejects such uploads.",
+            "Depend on a released version from an index instead of a URL before publishing.",
+            "https://packaging.python.org/en/latest/specifications/dependency-specifiers/");
+
+        public static readonly PySdistRule PkgInfoInvalidRequiresPython = new PySdistRule(
+            "PkgInfoInvalidRequiresPython", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Requires-Python must be a PEP 440 version specifier set, such as `>=3.9`.",
+            "Fix `[project].requires-python` (e.g. write `>=3.9`, not `3.9`).",
+            CoreMetadataSpec + "#requires-python");
+
+        public static readonly PySdistRule PkgInfoInvalidProvidesExtra = new PySdistRule(
+            "PkgInfoInvalidProvidesExtra", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Provides-Extra must be a valid name, normalised (lowercase, `-` separators) from Metadata-Version 2.3, and unique after normalisation.",
+            "Rename the extra in `[project].optional-dependencies` to its normalised form.",
+            CoreMetadataSpec + "#provides-extra-multiple-use");
+
+        public static readonly PySdistRule PkgInfoLicenseWithExpression = new PySdistRule(
+            "PkgInfoLicenseWithExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "License and License-Expression must not both be present; PyPI rejects the upload.",
+            "Remove the legacy License field and keep License-Expression.",
+            CoreMetadataSpec + "#license-expression ; PEP 639");
+
+        public static readonly PySdistRule PkgInfoInvalidLicenseExpression = new PySdistRule(
+            "PkgInfoInvalidLicenseExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "License-Expression must be a valid SPDX license expression built from known SPDX ids or LicenseRef- ids.",
+            "Fix `[project].license` (see https://spdx.org/licenses/ for valid identifiers).",
+            "https://packaging.python.org/en/latest/specifications/license-expression/");
+
+        public static readonly PySdistRule PkgInfoLicenseExpressionNotCanonical = new PySdistRule(
+            "PkgInfoLicenseExpressionNotCanonical", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "License-Expression must be case-normalised (reference case for ids, upper-case AND/OR/WITH); PyPI rejects non-normalised expressions.",
+            "Write the expression exactly in the suggested canonical form.",
+            "https://packaging.python.org/en/latest/specifications/license-expression/");
+
+        public static readonly PySdistRule PkgInfoDeprecatedLicenseId = new PySdistRule(
+            "PkgInfoDeprecatedLicenseId", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "License-Expression uses a deprecated SPDX identifier.",
+            "Replace the deprecated identifier with its current form (e.g. `GPL-2.0` -> `GPL-2.0-only` or `GPL-2.0-or-later`).",
+            "https://spdx.org/licenses/ ; PEP 639");
+
+        public static readonly PySdistRule PkgInfoInvalidLicenseFile = new PySdistRule(
+            "PkgInfoInvalidLicenseFile", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "License-File must be a relative, `/`-separated path without `..`, globs, backslashes or drive letters.",
+            "Fix `[project].license-files` so that it lists files inside the project.",
+            CoreMetadataSpec + "#license-file-multiple-use");
+
+        public static readonly PySdistRule PkgInfoInvalidProjectUrl = new PySdistRule(
+            "PkgInfoInvalidProjectUrl", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Project-URL must be `label, URL` with a label of at most 32 characters and an http(s) URL; Home-page and Download-URL must be http(s) URLs.",
+            "Fix the entry in `[project].urls`.",
+            CoreMetadataSpec + "#project-url-multiple-use");
+
+        public static readonly PySdistRule PkgInfoFieldTooNew = new PySdistRule(
+            "PkgInfoFieldTooNew", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "A field is used that was introduced in a later Metadata-Version than the one declared.",
+            "Declare a Metadata-Version at least as new as the field (rebuild with a current backend).",
+            CoreMetadataSpec);
+
+        public static readonly PySdistRule PkgInfoInvalidDynamic = new PySdistRule(
+            "PkgInfoInvalidDynamic", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Dynamic must name a core metadata field other than Name, Version and Metadata-Version.",
+            "Remove the entry from Dynamic (Name and Version must be static in an sdist).",
+            CoreMetadataSpec + "#dynamic-multiple-use ; PEP 643");
+
+        public static readonly PySdistRule PkgInfoInvalidImportName = new PySdistRule(
+            "PkgInfoInvalidImportName", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Import-Name and Import-Namespace must be dotted Python identifiers (no keywords), optionally followed by `; private`; a name must not be both.",
+            "Fix `[project].import-names` / `import-namespaces`.",
+            CoreMetadataSpec + "#import-name-multiple-use ; PEP 794");
+
+        public static readonly PySdistRule PkgInfoUnknownField = new PySdistRule(
+            "PkgInfoUnknownField", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "PKG-INFO contains a header that is not a core metadata field.",
+            "Remove the header, or check its spelling against the core metadata specification.",
+            CoreMetadataSpec);
     }
 }

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using PyPackaging.Archives;
+using PyPackaging.Inspection;
+using PyPackaging.Standards;
+
+namespace PyPackaging.Checks.Metadata
+{
+    /// <summary>
+    /// What the metadata checks share, computed once per snapshot: the file name parsed as PEP 625, the
+    /// <c>{top}/PKG-INFO</c> and <c>{top}/pyproject.toml</c> members, the parsed PKG-INFO and its validation problems.
+    /// </summary>
+    public sealed class SdistMetadataAnalysis
+    {
+        private SdistMetadataAnalysis()
+        {
+        }
+
+        /// <summary>The file name's project name as written (when the file name parses).</summary>
+        public string? FileNameProject { get; private set; }
+
+        public Pep440Version? FileNameVersion { get; private set; }
+
+        /// <summary>Why the file name does not parse as <c>{name}-{version}.tar.gz</c>, or null.</summary>
+        public string? FileNameError { get; private set; }
+
+        /// <summary>The top-level directory holding the PKG-INFO used (without slashes), or null.</summary>
+        public string? Top { get; private set; }
+
+        public ArchiveMember? PkgInfoMember { get; private set; }
+
+        /// <summary>The parsed PKG-INFO; null when there is none or its content was not captured.</summary>
+        public CoreMetadata? PkgInfo { get; private set; }
+
+        public IReadOnlyList<MetadataProblem> Problems { get; private set; } = Array.Empty<MetadataProblem>();
+
+        public ArchiveMember? PyprojectMember { get; private set; }
+
+        public byte[]? PyprojectBytes { get; private set; }
+
+        public bool PyprojectTruncated { get; private set; }
+
+        /// <summary>PKG-INFO Name when present and valid.</summary>
+        public string? Name { get; private set; }
+
+        /// <summary>PKG-INFO Version when present and valid.</summary>
+        public Pep440Version? Version { get; private set; }
+
+        /// <summary>The member path with a leading <c>./</c> removed, in backticks-ready form.</summary>
+        public static string DisplayPath(ArchiveMember member) => member.Path;
+
+        public static SdistMetadataAnalysis Get(SdistSnapshot snapshot) => snapshot.GetAnalysis(Create);
+
+        /// <summary>The path split into non-empty, non-<c>.</c> components.</summary>
+        public static List<string> Components(string path)
+        {
+            var result = new List<string>();
+            foreach (var part in path.Split('/'))
+            {
+                if (part.Length == 0 || part == ".") continue;
+                result.Add(part);
+            }
+            return result;
+        }
+
+        private static SdistMetadataAnalysis Create(SdistSnapshot snapshot)
+        {
+            var a = new SdistMetadataAnalysis();
+            if (SdistFileName.TryParse(snapshot.FileName, out var fname, out var fversion, out var ferror))
+            {
+                a.FileNameProject = fname;
+                a.FileNameVersion = fversion;
+            }
+            else
+            {
+                a.FileNameError = ferror;
+            }
+            var stem = StemOf(snapshot.FileName);
+
+            ArchiveMember? pkgInfo = null;
+            ArchiveMember? pyproject = null;
+            foreach (var m in snapshot.Members)
+            {
+                if (m.Type != PySdistEntryType.File) continue;
+                var parts = Components(m.Path);
+                if (parts.Count != 2) continue;
+                if (parts[1] == "PKG-INFO" && Prefer(pkgInfo, m, stem)) pkgInfo = m;
+            }
+            if (pkgInfo != null) a.Top = Components(pkgInfo.Path)[0];
+            foreach (var m in snapshot.Members)
+            {
+                if (m.Type != PySdistEntryType.File) continue;
+                var parts = Components(m.Path);
+                if (parts.Count != 2 || parts[1] != "pyproject.toml") continue;
+                if (a.Top != null && parts[0] != a.Top) continue;
+                if (Prefer(pyproject, m, stem)) pyproject = m;
+            }
+
+            a.PkgInfoMember = pkgInfo;
+            if (pkgInfo != null && snapshot.TryGetContent(pkgInfo.Index, out var content) && content.Bytes != null)
+            {
+                var bytes = content.Bytes;
+                if (content.Truncated) bytes = CutAtLastNewline(bytes);
+                a.PkgInfo = CoreMetadata.Parse(bytes);
+                a.Problems = CoreMetadataValidator.Validate(a.PkgInfo);
+                var name = a.PkgInfo.Get("Name");
+                if (name != null && ProjectName.IsValid(name)) a.Name = name;
+                var version = a.PkgInfo.Get("Version");
+                if (version != null) a.Version = Pep440Version.ParseOrNull(version);
+            }
+
+            a.PyprojectMember = pyproject;
+            if (pyproject != null && snapshot.TryGetContent(pyproject.Index, out var toml) && toml.Bytes != null)
+            {
+                a.PyprojectBytes = toml.Bytes;
+                a.PyprojectTruncated = toml.Truncated;
+            }
+            return a;
+        }
+
+        // Prefer a member under the directory named like the file stem; among equals, the last one (tar semantics).
+        private static bool Prefer(ArchiveMember? current, ArchiveMember candidate, string? stem)
+        {
+            if (current == null) return true;
+            var currentMatches = stem != null && Components(current.Path)[0] == stem;
+            var candidateMatches = stem != null && Components(candidate.Path)[0] == stem;
+            if (currentMatches && !candidateMatches) return false;
+            return true;
+        }
+
+        private static string? StemOf(string fileName)
+        {
+            if (fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase)) return fileName.Substring(0, fileName.Length - 7);
+            if (fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return fileName.Substring(0, fileName.Length - 4);
+            return null;
+        }
+
+        private static byte[] CutAtLastNewline(byte[] bytes)
+        {
+            var last = Array.LastIndexOf(bytes, (byte)'\n');
+            if (last < 0) return bytes;
+            var cut = new byte[last + 1];
+            Array.Copy(bytes, cut, cut.Length);
+            return cut;
+        }
+    }
+}

@@ -1,0 +1,411 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace PyPackaging.Standards
+{
+    /// <summary>A node of a parsed environment marker: <see cref="MarkerComparison"/>, <see cref="MarkerBoolean"/> or <see cref="MarkerGroup"/>.</summary>
+    public abstract class MarkerNode
+    {
+        internal abstract void Write(StringBuilder sb);
+
+        public override string ToString()
+        {
+            var sb = new StringBuilder();
+            Write(sb);
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>One side of a comparison: an environment variable name or a quoted string literal.</summary>
+    public sealed class MarkerValue
+    {
+        public MarkerValue(string text, bool isVariable)
+        {
+            Text = text;
+            IsVariable = isVariable;
+        }
+
+        public string Text { get; }
+        public bool IsVariable { get; }
+
+        public override string ToString()
+        {
+            if (IsVariable) return Text;
+            return Text.IndexOf('"') >= 0 ? "'" + Text + "'" : "\"" + Text + "\"";
+        }
+    }
+
+    /// <summary><c>left op right</c>, e.g. <c>python_version &gt;= "3.8"</c>.</summary>
+    public sealed class MarkerComparison : MarkerNode
+    {
+        public MarkerComparison(MarkerValue left, string op, MarkerValue right)
+        {
+            Left = left;
+            Operator = op;
+            Right = right;
+        }
+
+        public MarkerValue Left { get; }
+
+        /// <summary>One of <c>&lt; &lt;= != == &gt;= &gt; ~= === in</c>, <c>not in</c>.</summary>
+        public string Operator { get; }
+
+        public MarkerValue Right { get; }
+
+        internal override void Write(StringBuilder sb) => sb.Append(Left).Append(' ').Append(Operator).Append(' ').Append(Right);
+    }
+
+    /// <summary>Two or more operands joined by <c>and</c> or <c>or</c>.</summary>
+    public sealed class MarkerBoolean : MarkerNode
+    {
+        public MarkerBoolean(string op, IReadOnlyList<MarkerNode> operands)
+        {
+            Operator = op;
+            Operands = operands;
+        }
+
+        /// <summary><c>and</c> or <c>or</c>.</summary>
+        public string Operator { get; }
+
+        public IReadOnlyList<MarkerNode> Operands { get; }
+
+        internal override void Write(StringBuilder sb)
+        {
+            for (var i = 0; i < Operands.Count; i++)
+            {
+                if (i > 0) sb.Append(' ').Append(Operator).Append(' ');
+                Operands[i].Write(sb);
+            }
+        }
+    }
+
+    /// <summary>An expression written in parentheses.</summary>
+    public sealed class MarkerGroup : MarkerNode
+    {
+        public MarkerGroup(MarkerNode inner)
+        {
+            Inner = inner;
+        }
+
+        public MarkerNode Inner { get; }
+
+        internal override void Write(StringBuilder sb)
+        {
+            sb.Append('(');
+            Inner.Write(sb);
+            sb.Append(')');
+        }
+    }
+
+    /// <summary>
+    /// A PEP 508 environment marker, parsed strictly as a publisher should: known variables only, no chained
+    /// comparisons, <c>extra</c> only with <c>==</c>/<c>!=</c>, no ordered or <c>~=</c>/<c>===</c> comparisons on string variables,
+    /// ordered comparisons on version variables only with valid versions, and the lock-file variables <c>extras</c>/<c>dependency_groups</c> only when allowed.
+    /// </summary>
+    public sealed class Marker
+    {
+        /// <summary>Every environment marker variable of the dependency-specifiers spec.</summary>
+        public static readonly IReadOnlyList<string> Variables = new[]
+        {
+            "python_version", "python_full_version", "os_name", "sys_platform", "platform_release", "platform_system",
+            "platform_version", "platform_machine", "platform_python_implementation", "implementation_name",
+            "implementation_version", "extra", "extras", "dependency_groups",
+        };
+
+        private static readonly HashSet<string> VersionVariables = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "python_version", "python_full_version", "implementation_version",
+        };
+
+        private static readonly HashSet<string> StringVariables = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "os_name", "sys_platform", "platform_system", "platform_machine", "platform_python_implementation", "implementation_name",
+        };
+
+        private Marker(MarkerNode root)
+        {
+            Root = root;
+        }
+
+        public MarkerNode Root { get; }
+
+        public override string ToString() => Root.ToString();
+
+        /// <summary>
+        /// Parses <paramref name="text"/>. <paramref name="allowLockFileVariables"/> admits <c>extras</c> and
+        /// <c>dependency_groups</c> (valid in pylock.toml, never in published metadata).
+        /// </summary>
+        public static bool TryParse(string? text, out Marker? marker, out string? error, bool allowLockFileVariables = false)
+        {
+            marker = null;
+            if (text == null)
+            {
+                error = "The marker is missing.";
+                return false;
+            }
+            var p = new Parser(text, allowLockFileVariables);
+            var root = p.ParseWhole(out error);
+            if (root == null) return false;
+            marker = new Marker(root);
+            return true;
+        }
+
+        internal sealed class Parser
+        {
+            private const int MaxDepth = 64;
+            private readonly string _s;
+            private readonly bool _allowLock;
+            private int _pos;
+            private int _depth;
+            private readonly int _end;
+
+            public Parser(string s, bool allowLock, int start = 0, int end = -1)
+            {
+                _s = s;
+                _allowLock = allowLock;
+                _pos = start;
+                _end = end < 0 ? s.Length : end;
+            }
+
+            public MarkerNode? ParseWhole(out string? error)
+            {
+                var node = ParseOr(out error);
+                if (node == null) return null;
+                SkipWs();
+                if (_pos < _end)
+                {
+                    error = Unexpected("'and', 'or' or the end of the marker");
+                    return null;
+                }
+                return node;
+            }
+
+            private void SkipWs()
+            {
+                while (_pos < _end && (_s[_pos] == ' ' || _s[_pos] == '\t')) _pos++;
+            }
+
+            private string Unexpected(string expected)
+            {
+                if (_pos >= _end) return "Expected " + expected + " at the end of the marker.";
+                return "Expected " + expected + " at position " + (_pos + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + ", found '" + AsciiText.Printable(_s.Substring(_pos, Math.Min(10, _end - _pos))) + "'.";
+            }
+
+            private bool TryKeyword(string word)
+            {
+                SkipWs();
+                if (_end - _pos < word.Length || string.CompareOrdinal(_s, _pos, word, 0, word.Length) != 0) return false;
+                var after = _pos + word.Length;
+                if (after < _end && (AsciiText.IsLetterOrDigit(_s[after]) || _s[after] == '_' || _s[after] == '.')) return false;
+                _pos = after;
+                return true;
+            }
+
+            private MarkerNode? ParseOr(out string? error)
+            {
+                var first = ParseAnd(out error);
+                if (first == null) return null;
+                var list = new List<MarkerNode> { first };
+                while (TryKeyword("or"))
+                {
+                    var next = ParseAnd(out error);
+                    if (next == null) return null;
+                    list.Add(next);
+                }
+                return list.Count == 1 ? first : new MarkerBoolean("or", list);
+            }
+
+            private MarkerNode? ParseAnd(out string? error)
+            {
+                var first = ParseAtom(out error);
+                if (first == null) return null;
+                var list = new List<MarkerNode> { first };
+                while (TryKeyword("and"))
+                {
+                    var next = ParseAtom(out error);
+                    if (next == null) return null;
+                    list.Add(next);
+                }
+                return list.Count == 1 ? first : new MarkerBoolean("and", list);
+            }
+
+            private MarkerNode? ParseAtom(out string? error)
+            {
+                SkipWs();
+                if (_pos < _end && _s[_pos] == '(')
+                {
+                    if (++_depth > MaxDepth)
+                    {
+                        error = "The marker nests parentheses too deeply.";
+                        return null;
+                    }
+                    _pos++;
+                    var inner = ParseOr(out error);
+                    if (inner == null) return null;
+                    SkipWs();
+                    if (_pos >= _end || _s[_pos] != ')')
+                    {
+                        error = Unexpected("')'");
+                        return null;
+                    }
+                    _pos++;
+                    _depth--;
+                    return new MarkerGroup(inner);
+                }
+                var left = ParseValue(out error);
+                if (left == null) return null;
+                var op = ParseOperator(out error);
+                if (op == null) return null;
+                var right = ParseValue(out error);
+                if (right == null) return null;
+                var cmp = new MarkerComparison(left, op, right);
+                error = Validate(cmp);
+                return error == null ? cmp : null;
+            }
+
+            private MarkerValue? ParseValue(out string? error)
+            {
+                SkipWs();
+                if (_pos >= _end)
+                {
+                    error = Unexpected("a marker variable or a quoted string");
+                    return null;
+                }
+                var c = _s[_pos];
+                if (c == '\'' || c == '"')
+                {
+                    var close = _s.IndexOf(c, _pos + 1, _end - _pos - 1);
+                    if (close < 0)
+                    {
+                        error = "A quoted string in the marker is not closed.";
+                        return null;
+                    }
+                    var value = _s.Substring(_pos + 1, close - _pos - 1);
+                    if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
+                    {
+                        error = "A quoted string in the marker contains a line break.";
+                        return null;
+                    }
+                    _pos = close + 1;
+                    error = null;
+                    return new MarkerValue(value, false);
+                }
+                var start = _pos;
+                while (_pos < _end && (AsciiText.IsLetterOrDigit(_s[_pos]) || _s[_pos] == '_' || _s[_pos] == '.')) _pos++;
+                if (_pos == start)
+                {
+                    error = Unexpected("a marker variable or a quoted string");
+                    return null;
+                }
+                var name = _s.Substring(start, _pos - start);
+                if (Array.IndexOf((string[])Variables, name) < 0)
+                {
+                    var modern = LegacyAlias(name);
+                    error = modern != null
+                        ? "'" + name + "' is a legacy spelling; the environment marker variable is '" + modern + "'."
+                        : "'" + AsciiText.Printable(name) + "' is not a known environment marker variable.";
+                    return null;
+                }
+                if (!_allowLock && (name == "extras" || name == "dependency_groups"))
+                {
+                    error = "The marker variable '" + name + "' is only valid in lock files, not in published metadata.";
+                    return null;
+                }
+                error = null;
+                return new MarkerValue(name, true);
+            }
+
+            private static string? LegacyAlias(string name)
+            {
+                switch (name)
+                {
+                    case "os.name": return "os_name";
+                    case "sys.platform": return "sys_platform";
+                    case "platform.version": return "platform_version";
+                    case "platform.machine": return "platform_machine";
+                    case "platform.python_implementation":
+                    case "python_implementation": return "platform_python_implementation";
+                    default: return null;
+                }
+            }
+
+            private static readonly string[] SymbolOperators = { "===", "==", "!=", "<=", ">=", "~=", "<", ">" };
+
+            private string? ParseOperator(out string? error)
+            {
+                SkipWs();
+                foreach (var op in SymbolOperators)
+                {
+                    if (_end - _pos >= op.Length && string.CompareOrdinal(_s, _pos, op, 0, op.Length) == 0)
+                    {
+                        _pos += op.Length;
+                        error = null;
+                        return op;
+                    }
+                }
+                if (TryKeyword("in"))
+                {
+                    error = null;
+                    return "in";
+                }
+                if (TryKeyword("not"))
+                {
+                    if (_pos < _end && _s[_pos] != ' ' && _s[_pos] != '\t')
+                    {
+                        error = Unexpected("whitespace after 'not'");
+                        return null;
+                    }
+                    if (TryKeyword("in"))
+                    {
+                        error = null;
+                        return "not in";
+                    }
+                    error = Unexpected("'in' after 'not'");
+                    return null;
+                }
+                error = Unexpected("a comparison operator");
+                return null;
+            }
+
+            private static string? Validate(MarkerComparison cmp)
+            {
+                var variable = cmp.Left.IsVariable ? cmp.Left.Text : cmp.Right.IsVariable ? cmp.Right.Text : null;
+                if (variable == null) return null;
+                var op = cmp.Operator;
+                if (variable == "extra" && op != "==" && op != "!=")
+                {
+                    return "'extra' may only be compared with == or !=, not '" + op + "'.";
+                }
+                var ordered = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "~=" || op == "===";
+                if (ordered && StringVariables.Contains(variable))
+                {
+                    return "'" + variable + "' is a string, so it cannot be compared with '" + op + "'.";
+                }
+                // `in` / `not in` on a version variable is a plain substring test: odd but valid (pypa/packaging
+                // accepts `"3." not in python_version`), so it is not reported.
+                if (variable == "extra")
+                {
+                    var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
+                    if (!other.IsVariable && !ProjectName.IsValid(other.Text))
+                    {
+                        return "'" + AsciiText.Printable(other.Text) + "' is not a valid extra name.";
+                    }
+                }
+                if (ordered || op == "==" || op == "!=")
+                {
+                    if (VersionVariables.Contains(variable) && op != "==" && op != "!=" && op != "===")
+                    {
+                        var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
+                        if (!other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out var specError))
+                        {
+                            return "'" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"' is not a valid version comparison: " + specError;
+                        }
+                    }
+                }
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace PyPackaging.Standards
+{
+    /// <summary>
+    /// A PEP 508 dependency specifier (<c>name[extras] specifiers ; marker</c> or <c>name[extras] @ url ; marker</c>),
+    /// parsed strictly, as a publisher should. Never throws for bad input.
+    /// </summary>
+    public sealed class Pep508Requirement
+    {
+        private Pep508Requirement(string name, IReadOnlyList<string> extras, VersionSpecifierSet specifier, string? url, Marker? marker)
+        {
+            Name = name;
+            Extras = extras;
+            Specifier = specifier;
+            Url = url;
+            Marker = marker;
+        }
+
+        /// <summary>The project name as written.</summary>
+        public string Name { get; }
+
+        public IReadOnlyList<string> Extras { get; }
+
+        /// <summary>The version specifiers (empty when none, or when <see cref="Url"/> is set).</summary>
+        public VersionSpecifierSet Specifier { get; }
+
+        /// <summary>The direct reference after <c>@</c>, or null.</summary>
+        public string? Url { get; }
+
+        public Marker? Marker { get; }
+
+        /// <summary>Parses a requirement; false with a reason when it is not a valid PEP 508 string.</summary>
+        public static bool TryParse(string? text, out Pep508Requirement? requirement, out string? error, bool allowLockFileVariables = false)
+        {
+            requirement = null;
+            if (text == null)
+            {
+                error = "The requirement is missing.";
+                return false;
+            }
+            if (text.IndexOf('\n') >= 0 || text.IndexOf('\r') >= 0)
+            {
+                error = "The requirement contains a line break.";
+                return false;
+            }
+            var s = text;
+            var pos = 0;
+            SkipWs(s, ref pos);
+
+            // name
+            var start = pos;
+            while (pos < s.Length && (AsciiText.IsLetterOrDigit(s[pos]) || s[pos] == '-' || s[pos] == '_' || s[pos] == '.')) pos++;
+            var name = s.Substring(start, pos - start);
+            if (name.Length == 0)
+            {
+                error = "Expected a package name at the start of the requirement.";
+                return false;
+            }
+            if (!ProjectName.IsValid(name))
+            {
+                error = "'" + AsciiText.Printable(name) + "' is not a valid package name: it must start and end with an ASCII letter or digit and contain only letters, digits, '.', '_' and '-'.";
+                return false;
+            }
+            SkipWs(s, ref pos);
+
+            // extras
+            var extras = new List<string>();
+            if (pos < s.Length && s[pos] == '[')
+            {
+                var close = s.IndexOf(']', pos);
+                if (close < 0)
+                {
+                    error = "The extras list is not closed with ']'.";
+                    return false;
+                }
+                var inner = s.Substring(pos + 1, close - pos - 1);
+                if (AsciiText.Trim(inner).Length > 0)
+                {
+                    foreach (var part in inner.Split(','))
+                    {
+                        var extra = TrimWs(part);
+                        if (!ProjectName.IsValid(extra))
+                        {
+                            error = "'" + AsciiText.Printable(extra) + "' is not a valid extra name.";
+                            return false;
+                        }
+                        extras.Add(extra);
+                    }
+                }
+                pos = close + 1;
+                SkipWs(s, ref pos);
+            }
+
+            var specifier = VersionSpecifierSet.Empty;
+            string? url = null;
+            if (pos < s.Length && s[pos] == '@')
+            {
+                pos++;
+                SkipWs(s, ref pos);
+                var urlStart = pos;
+                while (pos < s.Length && s[pos] != ' ' && s[pos] != '\t') pos++;
+                url = s.Substring(urlStart, pos - urlStart);
+                if (!IsPlausibleUrl(url, out error)) return false;
+                var hadWs = pos < s.Length;
+                SkipWs(s, ref pos);
+                if (pos < s.Length && !hadWs)
+                {
+                    error = "Expected whitespace after the URL.";
+                    return false;
+                }
+            }
+            else if (pos < s.Length && s[pos] != ';')
+            {
+                var parenthesised = s[pos] == '(';
+                var specStart = parenthesised ? pos + 1 : pos;
+                int specEnd;
+                if (parenthesised)
+                {
+                    specEnd = s.IndexOf(')', specStart);
+                    if (specEnd < 0)
+                    {
+                        error = "The version specifier in parentheses is not closed with ')'.";
+                        return false;
+                    }
+                    pos = specEnd + 1;
+                }
+                else
+                {
+                    specEnd = s.IndexOf(';', specStart);
+                    if (specEnd < 0) specEnd = s.Length;
+                    pos = specEnd;
+                }
+                var specText = s.Substring(specStart, specEnd - specStart);
+                if (AsciiText.Trim(specText).Length == 0 && !parenthesised)
+                {
+                    error = "Expected a version specifier, a URL or a marker after the name.";
+                    return false;
+                }
+                if (!VersionSpecifierSet.TryParse(specText, out var set, out var specError))
+                {
+                    error = "Invalid version specifier: " + specError;
+                    return false;
+                }
+                specifier = set!;
+                SkipWs(s, ref pos);
+            }
+
+            Marker? marker = null;
+            if (pos < s.Length)
+            {
+                if (s[pos] != ';')
+                {
+                    error = "Expected ';' and a marker or the end of the requirement, found '" + AsciiText.Printable(s.Substring(pos, Math.Min(10, s.Length - pos))) + "'.";
+                    return false;
+                }
+                pos++;
+                var markerText = s.Substring(pos);
+                if (AsciiText.Trim(markerText).Length == 0)
+                {
+                    error = "Expected a marker after ';'.";
+                    return false;
+                }
+                if (!Marker.TryParse(markerText, out marker, out var markerError, allowLockFileVariables))
+                {
+                    error = "Invalid marker: " + markerError;
+                    return false;
+                }
+            }
+
+            requirement = new Pep508Requirement(name, extras, specifier, url, marker);
+            error = null;
+            return true;
+        }
+
+        private static void SkipWs(string s, ref int pos)
+        {
+            while (pos < s.Length && (s[pos] == ' ' || s[pos] == '\t')) pos++;
+        }
+
+        private static string TrimWs(string s) => s.Trim(' ', '\t');
+
+        // A direct reference must be an absolute URL with a scheme; non-file URLs need a host.
+        private static bool IsPlausibleUrl(string url, out string? error)
+        {
+            var colon = url.IndexOf(':');
+            if (url.Length == 0 || colon <= 0 || !AsciiText.IsLetter(url[0]))
+            {
+                error = "'" + AsciiText.Printable(url) + "' is not a valid URL (it has no scheme).";
+                return false;
+            }
+            for (var i = 1; i < colon; i++)
+            {
+                var c = url[i];
+                if (!AsciiText.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
+                {
+                    error = "'" + AsciiText.Printable(url) + "' is not a valid URL (bad scheme).";
+                    return false;
+                }
+            }
+            var scheme = AsciiText.ToLower(url.Substring(0, colon));
+            var rest = url.Substring(colon + 1);
+            // Every direct reference needs an authority part (`//`); only file URLs may leave the host empty.
+            if (!rest.StartsWith("//", StringComparison.Ordinal) || (scheme != "file" && (rest.Length == 2 || rest[2] == '/')))
+            {
+                error = "'" + AsciiText.Printable(url) + "' is not a valid URL (it has no host).";
+                return false;
+            }
+            error = null;
+            return true;
+        }
+
+        /// <summary>
+        /// A canonical rendering: <c>name[a,b]&gt;=1,&lt;2; marker</c> or <c>name[a] @ url ; marker</c>;
+        /// specifiers are never written in parentheses.
+        /// </summary>
+        public override string ToString()
+        {
+            var sb = new StringBuilder(Name);
+            if (Extras.Count > 0) sb.Append('[').Append(string.Join(",", Extras)).Append(']');
+            if (Url != null)
+            {
+                sb.Append(" @ ").Append(Url);
+                if (Marker != null) sb.Append(' ');
+            }
+            else
+            {
+                sb.Append(Specifier);
+            }
+            if (Marker != null) sb.Append("; ").Append(Marker);
+            return sb.ToString();
+        }
+    }
+}
