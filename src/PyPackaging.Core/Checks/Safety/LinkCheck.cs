@@ -16,7 +16,7 @@ namespace PyPackaging.Checks.Safety
             RuleCatalog.SymlinkLoop, RuleCatalog.SymlinkTooDeep, RuleCatalog.SymlinkEmptyTarget, RuleCatalog.SymlinkDangling,
             RuleCatalog.HardlinkAbsolute, RuleCatalog.HardlinkEscapes, RuleCatalog.HardlinkToMissing, RuleCatalog.HardlinkToLater,
             RuleCatalog.HardlinkToSelf, RuleCatalog.HardlinkToNonRegular, RuleCatalog.HardlinkToDirectory,
-            RuleCatalog.UnsafeLinkTarget, RuleCatalog.ControlCharacterInPath,
+            RuleCatalog.UnsafeLinkTarget, RuleCatalog.ControlCharacterInPath, RuleCatalog.SymlinkAmbiguousTarget,
         };
 
         public override IReadOnlyList<PySdistRule> Rules => OwnRules;
@@ -32,6 +32,19 @@ namespace PyPackaging.Checks.Safety
                 if (member.LinkTarget == null) continue;
                 if (member.Type != PySdistEntryType.SymbolicLink && member.Type != PySdistEntryType.HardLink) continue;
                 ReportTargetCharacters(member.Index, member.Path, member.LinkTarget, findings);
+                if (member.Type == PySdistEntryType.SymbolicLink) ReportAmbiguousTarget(member.Index, member.Path, member.LinkTarget, findings);
+            }
+        }
+
+        private static void ReportAmbiguousTarget(int index, string path, string target, FindingCollector findings)
+        {
+            var parts = MemberPath.SplitRaw(target);
+            for (var i = 1; i < parts.Count; i++)
+            {
+                if (parts[i] != ".." || parts[i - 1] == "..") continue;
+                findings.Report(RuleCatalog.SymlinkAmbiguousTarget, index,
+                    $"{Q(path)} is a symbolic link to {Q(target)}, whose '..' follows the component {Q(parts[i - 1])}. If {Q(parts[i - 1])} is (or later becomes) a link, '..' climbs from wherever it points, so readers disagree about the target; uv's strict tar backend refuses it.");
+                return;
             }
         }
 
