@@ -486,10 +486,18 @@ namespace PyPackaging.Paths
                             _work += stack.Count;
                             break;
                         default:
+                            // For an escape, keep the rest of this target so the reported location is the real one.
+                            var resolved = inner.ResolvedPath;
+                            if (inner.Outcome == SymlinkOutcome.Escapes || inner.Outcome == SymlinkOutcome.Absolute)
+                            {
+                                var rest = new List<string>();
+                                for (var r = p + 1; r < parts.Count; r++) rest.Add(parts[r]);
+                                if (rest.Count > 0) resolved = resolved.TrimEnd('/') + "/" + MemberPath.Join(rest);
+                            }
                             return Finish(new SymlinkResolution(index, inner.Outcome)
                             {
                                 CulpritIndex = inner.CulpritIndex >= 0 ? inner.CulpritIndex : final,
-                                ResolvedPath = inner.ResolvedPath,
+                                ResolvedPath = resolved,
                             }, via, linkPath);
                     }
                 }

@@ -35,12 +35,12 @@ namespace PyPackaging.Checks.Safety
                     var where = resolution != null && resolution.Outcome != SymlinkOutcome.Inside && resolution.Outcome != SymlinkOutcome.Dangling
                         ? ", which points outside the archive" : string.Empty;
                     findings.Report(RuleCatalog.SymlinkAsParent, problem.MemberIndex,
-                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which the earlier member {Q(parent.Path)} made a symbolic link to {Q(parent.LinkTarget ?? string.Empty)}{where}. Extracting it writes through the link; installers refuse such archives.");
+                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which an earlier member ({Q(parent.Path)}) made a symbolic link to {Q(parent.LinkTarget ?? string.Empty)}{where}. Extracting it writes through the link; installers refuse such archives.");
                 }
                 else
                 {
                     findings.Report(RuleCatalog.NonDirectoryAsParent, problem.MemberIndex,
-                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which the earlier member {Q(parent.Path)} made a {KindName(parent.Type)}. Extraction fails or replaces that file, depending on the tool.");
+                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which an earlier member ({Q(parent.Path)}) made a {KindName(parent.Type)}. Extraction fails or replaces that file, depending on the tool.");
                 }
             }
 
