@@ -193,6 +193,15 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
         }
 
         [Fact]
+        public void Legacy_hyphenated_post_release_is_not_a_name_mismatch()
+        {
+            var findings = Sdist("Metadata-Version: 2.4\nName: Foo__Bar\nVersion: 1.0-1\n", "foo_bar-1.0-1.tar.gz", "foo_bar-1.0-1").Check(new SdistFileNameCheck());
+            None(findings, RuleCatalog.PkgInfoNameMismatch);
+            None(findings, RuleCatalog.PkgInfoVersionMismatch);
+            Assert.Contains("should be `foo_bar-1.0.post1.tar.gz`", Single(findings, RuleCatalog.SdistFileNameNotNormalized).Message);
+        }
+
+        [Fact]
         public void File_name_without_pkg_info_is_judged_from_itself()
         {
             var findings = new SnapshotBuilder("Demo-1.0.tar.gz").Directory("Demo-1.0/").Check(new SdistFileNameCheck());
