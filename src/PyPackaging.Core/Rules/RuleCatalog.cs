@@ -21,6 +21,16 @@ namespace PyPackaging.Rules
 
         public static PySdistRule? Find(string id) => ById.Value.TryGetValue(id, out var rule) ? rule : null;
 
+        /// <summary>
+        /// True for the rules the archive reader itself reports while framing (ids starting with Tar, Gzip or Zip, and
+        /// every Limits rule); all others are reported by an <see cref="Inspection.ArchiveCheck"/>.
+        /// </summary>
+        public static bool IsReportedByArchiveReader(PySdistRule rule) =>
+            rule.Category == PySdistRuleCategory.Limits ||
+            rule.Id.StartsWith("Tar", StringComparison.Ordinal) ||
+            rule.Id.StartsWith("Gzip", StringComparison.Ordinal) ||
+            rule.Id.StartsWith("Zip", StringComparison.Ordinal);
+
         private static IReadOnlyList<PySdistRule> Collect()
         {
             var rules = typeof(RuleCatalog)

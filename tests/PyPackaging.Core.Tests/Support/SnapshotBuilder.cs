@@ -43,13 +43,13 @@ namespace PyPackaging.Core.Tests.Support
         }
 
         public SnapshotBuilder Directory(string path, int mode = 0x1ED /* 0755 */) =>
-            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.Directory, TypeFlag = '5', Mode = mode });
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.Directory, TypeFlag = '5', Mode = mode, HeaderFormat = MemberHeaderFormat.Pax });
 
         public SnapshotBuilder Symlink(string path, string target) =>
-            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.SymbolicLink, TypeFlag = '2', LinkTarget = target, Mode = 0x1FF });
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.SymbolicLink, TypeFlag = '2', LinkTarget = target, Mode = 0x1FF, HeaderFormat = MemberHeaderFormat.Pax });
 
         public SnapshotBuilder HardLink(string path, string target) =>
-            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.HardLink, TypeFlag = '1', LinkTarget = target, Mode = 0x1A4 });
+            AddAndReturn(new ArchiveMember { Path = path, Type = PySdistEntryType.HardLink, TypeFlag = '1', LinkTarget = target, Mode = 0x1A4, HeaderFormat = MemberHeaderFormat.Pax });
 
         public SnapshotBuilder Member(ArchiveMember member) => AddAndReturn(member);
 

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using PyPackaging.Archives;
+using PyPackaging.Rules;
+
+namespace PyPackaging.Inspection
+{
+    /// <summary>The outcome of inspecting one archive: the snapshot the checks saw, the findings, and one entry per member plus the archive entry.</summary>
+    public sealed class SdistInspection
+    {
+        internal SdistInspection(SdistSnapshot snapshot, FindingCollector findings, IReadOnlyList<PySdistEntry> entries)
+        {
+            Snapshot = snapshot;
+            Findings = findings;
+            Entries = entries;
+        }
+
+        public SdistSnapshot Snapshot { get; }
+        public FindingCollector Findings { get; }
+
+        /// <summary>The archive entry first, then one entry per member in archive order.</summary>
+        public IReadOnlyList<PySdistEntry> Entries { get; }
+
+        public bool HasErrors => Findings.HasErrors;
+    }
+
+    /// <summary>
+    /// Reads an sdist once, streaming, keeps the member table and the few payloads the checks need,
+    /// runs every enabled check, and turns the result into <see cref="PySdistEntry"/> objects.
+    /// </summary>
+    public sealed class SdistInspector
+    {
+        private const int FileBufferSize = 1; // the archive reader buffers; a second FileStream buffer only copies
+
+        private readonly ArchiveLimits _limits;
+        private readonly RuleFilter _filter;
+
+        public SdistInspector(ArchiveLimits? limits = null, RuleFilter? filter = null)
+        {
+            _limits = limits ?? new ArchiveLimits();
+            _filter = filter ?? RuleFilter.AllRules;
+        }
+
+        /// <summary>
+        /// Inspects the archive at <paramref name="archivePath"/> (a full file-system path).
+        /// I/O errors opening or reading the file propagate (IOException, UnauthorizedAccessException); everything
+        /// wrong with the archive's content becomes findings.
+        /// </summary>
+        /// <param name="progress">Called after each member with the running counters (on the calling thread).</param>
+        public SdistInspection Inspect(string archivePath, CancellationToken cancellationToken = default, Action<ArchiveStatistics>? progress = null)
+        {
+            using var stream = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+            return Inspect(stream, archivePath, cancellationToken, progress);
+        }
+
+        /// <summary>Inspects an already opened archive stream; <paramref name="archivePath"/> names it in findings and entries.</summary>
+        public SdistInspection Inspect(Stream stream, string archivePath, CancellationToken cancellationToken = default, Action<ArchiveStatistics>? progress = null)
+        {
+            var findings = new FindingCollector(_filter);
+            var members = new List<ArchiveMember>();
+            var contents = new Dictionary<int, CapturedContent>();
+            long fileLength = stream.CanSeek ? stream.Length : -1;
+
+            SdistSnapshot snapshot;
+            using (var reader = SdistArchiveReader.Open(stream, _limits, findings, cancellationToken, leaveOpen: true))
+            {
+                while (reader.MoveNext())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var member = reader.Current;
+                    members.Add(member);
+                    if (member.Type == PySdistEntryType.File)
+                    {
+                        var limit = CapturePolicy.BytesToCapture(member.Path);
+                        if (limit > 0)
+                        {
+                            contents[member.Index] = Capture(reader.OpenData(), member.Size, limit);
+                        }
+                    }
+                    progress?.Invoke(reader.Statistics);
+                }
+
+                snapshot = new SdistSnapshot(archivePath, reader.Container, members, contents, reader.Statistics, reader.Completed, reader.StopReason);
+            }
+
+            CheckRegistry.RunAll(snapshot, findings);
+            var entries = EntryFactory.FromInspection(snapshot, findings, fileLength);
+            return new SdistInspection(snapshot, findings, entries);
+        }
+
+        private static CapturedContent Capture(Stream data, long declaredSize, int limit)
+        {
+            var wanted = (int)Math.Min(declaredSize, limit);
+            var buffer = new byte[wanted];
+            var total = 0;
+            while (total < wanted)
+            {
+                var read = data.Read(buffer, total, wanted - total);
+                if (read <= 0) break;
+                total += read;
+            }
+            if (total < wanted) Array.Resize(ref buffer, total);
+            return new CapturedContent(buffer, truncated: declaredSize > total);
+        }
+    }
+}

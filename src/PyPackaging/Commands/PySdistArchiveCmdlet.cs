@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using PyPackaging.Archives;
+
+namespace PyPackaging.Commands
+{
+    /// <summary>Parameters shared by the cmdlets that read archives: -Path / -LiteralPath and the resource limits.</summary>
+    public abstract class PySdistArchiveCmdlet : PySdistCmdlet
+    {
+        protected const string PathSet = "Path";
+        protected const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>Paths of sdist files; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Paths of sdist files, used exactly as typed (no wildcards). Binds the PSPath of piped Get-ChildItem output.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>Most uncompressed bytes to read (the whole tar stream). Default 4 GiB.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxTotalSize { get; set; } = ArchiveLimitDefaults.MaxTotalSize;
+
+        /// <summary>Largest payload one member may declare. Default 2 GiB.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxMemberSize { get; set; } = ArchiveLimitDefaults.MaxMemberSize;
+
+        /// <summary>Most members an archive may hold. Default 200000.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxMemberCount { get; set; } = ArchiveLimitDefaults.MaxMembers;
+
+        /// <summary>Largest uncompressed/compressed ratio, judged once 64 MiB have been inflated. Default 250.</summary>
+        [Parameter]
+        [ValidateRange(1.0, double.MaxValue)]
+        public double MaxCompressionRatio { get; set; } = ArchiveLimitDefaults.MaxCompressionRatio;
+
+        /// <summary>Longest member path or link target, in characters. Default 1024.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxPathLength { get; set; } = ArchiveLimitDefaults.MaxPathLength;
+
+        /// <summary>Most components in a member path. Default 64.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxPathDepth { get; set; } = ArchiveLimitDefaults.MaxPathDepth;
+
+        protected bool IsLiteral => ParameterSetName == LiteralPathSet;
+
+        protected string[]? InputPaths => IsLiteral ? LiteralPath : Path;
+
+        protected ArchiveLimits BuildLimits() => new ArchiveLimits
+        {
+            MaxTotalSize = MaxTotalSize,
+            MaxMemberSize = MaxMemberSize,
+            MaxMembers = MaxMemberCount,
+            MaxCompressionRatio = MaxCompressionRatio,
+            MaxPathLength = MaxPathLength,
+            MaxPathDepth = MaxPathDepth,
+        };
+    }
+
+    /// <summary>
+    /// The defaults, repeated as constants of this assembly so the cmdlet classes need no Core type to initialise
+    /// their fields (a test checks they equal ArchiveLimits' defaults).
+    /// </summary>
+    internal static class ArchiveLimitDefaults
+    {
+        internal const long MaxTotalSize = 4L * 1024 * 1024 * 1024;
+        internal const long MaxMemberSize = 2L * 1024 * 1024 * 1024;
+        internal const int MaxMembers = 200_000;
+        internal const double MaxCompressionRatio = 250;
+        internal const int MaxPathLength = 1024;
+        internal const int MaxPathDepth = 64;
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using PyPackaging.Loading;
+
+namespace PyPackaging.Commands
+{
+    /// <summary>
+    /// Shared plumbing for the PyPackaging cmdlets: dependency loading, -Path/-LiteralPath resolution, throttled
+    /// progress, cancellation and ErrorRecords with stable ids. Keeps no PyPackaging.Core types in fields or
+    /// signatures (see ModuleInitializer).
+    /// </summary>
+    public abstract class PySdistCmdlet : PSCmdlet
+    {
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly Stopwatch _progressClock = Stopwatch.StartNew();
+        private TimeSpan _lastProgress = TimeSpan.MinValue;
+
+        static PySdistCmdlet()
+        {
+            // Also covers hosts that add the cmdlets without importing the module (SessionStateCmdletEntry).
+            DependencyResolver.Register();
+        }
+
+        protected CancellationToken Cancellation => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>
+        /// Resolves -Path (wildcards) or -LiteralPath values to existing file-system files. Anything else is written
+        /// as a non-terminating error with a stable id, and resolution goes on with the next value.
+        /// </summary>
+        protected IEnumerable<string> ResolveFiles(string[]? paths, bool literal)
+        {
+            foreach (var input in paths ?? Array.Empty<string>())
+            {
+                if (string.IsNullOrEmpty(input))
+                {
+                    WriteError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
+                    continue;
+                }
+
+                List<string> resolved;
+                try
+                {
+                    resolved = Resolve(input, literal);
+                }
+                catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+                {
+                    WriteError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                    continue;
+                }
+                catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException || ex is NotSupportedException)
+                {
+                    WriteError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                    continue;
+                }
+
+                foreach (var path in resolved)
+                {
+                    if (Directory.Exists(path))
+                    {
+                        WriteError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
+                        continue;
+                    }
+                    if (!File.Exists(path))
+                    {
+                        WriteError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                        continue;
+                    }
+                    yield return path;
+                }
+            }
+        }
+
+        private List<string> Resolve(string input, bool literal)
+        {
+            var result = new List<string>();
+            ProviderInfo provider;
+            if (literal)
+            {
+                var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(input, out provider, out _);
+                EnsureFileSystem(provider, input);
+                result.Add(path);
+                return result;
+            }
+
+            var matches = GetResolvedProviderPathFromPSPath(input, out provider);
+            EnsureFileSystem(provider, input);
+            if (matches.Count == 0)
+            {
+                // A wildcard that matches nothing is an error here: a CI gate must not pass silently on "no sdist".
+                throw new ItemNotFoundException($"No file matches '{input}'.");
+            }
+            result.AddRange(matches);
+            return result;
+        }
+
+        private static void EnsureFileSystem(ProviderInfo provider, string input)
+        {
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new PSNotSupportedException($"'{input}' is a {provider.Name} path; only file-system paths are supported.");
+            }
+        }
+
+        /// <summary>Resolves a destination-like path relative to the runspace location (never the process directory).</summary>
+        protected string ResolveOutputPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        protected ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target) =>
+            new ErrorRecord(exception, errorId, category, target);
+
+        /// <summary>Writes a progress record at most every 200 ms (fast archives should not pay for rendering).</summary>
+        protected void ReportProgress(int activityId, string activity, string status, int percent, bool force = false)
+        {
+            var now = _progressClock.Elapsed;
+            if (!force && now - _lastProgress < ProgressInterval) return;
+            _lastProgress = now;
+            WriteProgress(new ProgressRecord(activityId, activity, status) { PercentComplete = Math.Max(0, Math.Min(100, percent)) });
+        }
+
+        protected void CompleteProgress(int activityId, string activity)
+        {
+            WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _lastProgress = TimeSpan.MinValue;
+        }
+    }
+}

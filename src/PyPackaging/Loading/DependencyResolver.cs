@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Threading;
+
+namespace PyPackaging.Loading
+{
+    /// <summary>
+    /// Binds PyPackaging.Core and its dependencies (Tomlyn, SharpZipLib, ...) from the module's lib folder:
+    /// lib/net8.0 on PowerShell 7 (loaded into a private AssemblyLoadContext so another module's Tomlyn or
+    /// SharpZipLib can never clash with ours), lib/netstandard2.0 on Windows PowerShell 5.1 (LoadFrom, matched by
+    /// simple name, which also stands in for the binding redirects a module cannot have).
+    /// This class must not touch any type from PyPackaging.Core: it is what makes those types loadable.
+    /// </summary>
+    internal static class DependencyResolver
+    {
+        private static readonly object Gate = new object();
+        private static readonly Dictionary<string, Assembly> Loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+        private static int _registered;
+        private static object? _loadContext;
+        private static MethodInfo? _loadFromPath;
+
+        /// <summary>True on .NET (PowerShell 7), false on .NET Framework (Windows PowerShell 5.1).</summary>
+        internal static bool IsCoreClr { get; } = !typeof(object).Assembly.GetName().Name!.Equals("mscorlib", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The folder the dependencies are bound from.</summary>
+        internal static string LibraryDirectory { get; } = Path.Combine(
+            Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".",
+            "lib",
+            IsCoreClr ? "net8.0" : "netstandard2.0");
+
+        /// <summary>Hooks assembly resolution once per process; later calls do nothing (tests import the module into many runspaces).</summary>
+        internal static void Register()
+        {
+            if (Interlocked.Exchange(ref _registered, 1) == 1) return;
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+        }
+
+        private static Assembly? Resolve(object? sender, ResolveEventArgs args)
+        {
+            string? simpleName;
+            try
+            {
+                simpleName = new AssemblyName(args.Name).Name;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+            if (string.IsNullOrEmpty(simpleName)) return null;
+
+            var candidate = Path.Combine(LibraryDirectory, simpleName + ".dll");
+            if (!File.Exists(candidate)) return null;
+            if (args.RequestingAssembly != null && !IsOurs(args.RequestingAssembly)) return null;
+
+            lock (Gate)
+            {
+                if (Loaded.TryGetValue(simpleName!, out var existing)) return existing;
+                var assembly = IsCoreClr ? LoadIntoPrivateContext(candidate) : Assembly.LoadFrom(candidate);
+                Loaded[simpleName!] = assembly;
+                return assembly;
+            }
+        }
+
+        /// <summary>Requests come from our own assemblies: the module dll, or anything we loaded from the lib folder.</summary>
+        private static bool IsOurs(Assembly requesting)
+        {
+            if (requesting == typeof(DependencyResolver).Assembly) return true;
+            lock (Gate)
+            {
+                foreach (var assembly in Loaded.Values)
+                {
+                    if (assembly == requesting) return true;
+                }
+            }
+            return false;
+        }
+
+        // AssemblyLoadContext is not in the netstandard2.0 reference surface, so it is reached through reflection
+        // (the pattern PSResourceGet and platyPS use). A plain context defers to the default one first, so the
+        // framework's own assemblies are shared; only what the default context cannot satisfy is loaded here.
+        private static Assembly LoadIntoPrivateContext(string path)
+        {
+            if (_loadContext == null)
+            {
+                var alcType = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext", throwOnError: true)!;
+                _loadContext = Activator.CreateInstance(alcType, "PyPackaging", false)!;
+                _loadFromPath = alcType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
+            }
+            return (Assembly)_loadFromPath!.Invoke(_loadContext, new object[] { path })!;
+        }
+    }
+}

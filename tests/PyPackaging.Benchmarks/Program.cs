@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using PyPackaging.Inspection;
+
+namespace PyPackaging.Benchmarks
+{
+    /// <summary>
+    /// dotnet run -c Release --project tests/PyPackaging.Benchmarks -- &lt;command&gt;
+    ///   corpus DIR              generate bench sdists into DIR (50 MB / 2,500 files; 10 MB; 1 GB)
+    ///   inspect FILE            inspect once in-process: MB/s (uncompressed) and peak working set
+    ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var command = args.Length > 0 ? args[0] : "help";
+            switch (command)
+            {
+                case "corpus":
+                    var dir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench");
+                    Console.WriteLine(BenchCorpus.Generate(dir, "bench_50mb-1.0.tar.gz", 2500, 50L * 1024 * 1024));
+                    Console.WriteLine(BenchCorpus.Generate(dir, "bench_10mb-1.0.tar.gz", 500, 10L * 1024 * 1024));
+                    Console.WriteLine(BenchCorpus.Generate(dir, "bench_1gb-1.0.tar.gz", 20000, 1024L * 1024 * 1024));
+                    Console.WriteLine(BenchCorpus.ZeroBomb(dir, "bomb_4gib-1.0.tar.gz", 4L * 1024 * 1024 * 1024));
+                    return 0;
+                case "inspect":
+                    return Inspect(args[1]);
+                case "bdn":
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                    return 0;
+                default:
+                    Console.WriteLine("commands: corpus DIR | inspect FILE | bdn [BenchmarkDotNet args]");
+                    return 2;
+            }
+        }
+
+        private static int Inspect(string file)
+        {
+            GC.Collect();
+            var baseline = Process.GetCurrentProcess().WorkingSet64;
+            var watch = Stopwatch.StartNew();
+            var result = new SdistInspector().Inspect(file);
+            watch.Stop();
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var uncompressed = result.Snapshot.Statistics.UncompressedBytes;
+            Console.WriteLine($"file={Path.GetFileName(file)} compressed={new FileInfo(file).Length} uncompressed={uncompressed} members={result.Snapshot.Members.Count} " +
+                              $"seconds={watch.Elapsed.TotalSeconds:F3} MB/s={uncompressed / 1e6 / watch.Elapsed.TotalSeconds:F1} " +
+                              $"findings={result.Findings.Findings.Count} completed={result.Snapshot.Completed} " +
+                              $"baselineMiB={baseline / 1048576.0:F1} peakMiB={process.PeakWorkingSet64 / 1048576.0:F1}");
+            return 0;
+        }
+    }
+
+    /// <summary>Test-PySdist's engine over the 50 MB / 2,500-file corpus.</summary>
+    [MemoryDiagnoser]
+    public class InspectBenchmark
+    {
+        private string _file = "";
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            var dir = Environment.GetEnvironmentVariable("PYPACKAGING_BENCH_DIR") ?? Path.Combine(Path.GetTempPath(), "pypackaging-bench");
+            _file = Path.Combine(dir, "bench_50mb-1.0.tar.gz");
+            if (!File.Exists(_file)) BenchCorpus.Generate(dir, "bench_50mb-1.0.tar.gz", 2500, 50L * 1024 * 1024);
+        }
+
+        [Benchmark]
+        public int Inspect50MB() => new SdistInspector().Inspect(_file).Entries.Count;
+    }
+}

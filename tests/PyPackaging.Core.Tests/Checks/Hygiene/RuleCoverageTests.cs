@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PyPackaging.Core.Tests.Support;
+using PyPackaging.Inspection;
+using PyPackaging.Rules;
+
+namespace PyPackaging.Core.Tests.Checks.Hygiene
+{
+    public class RuleCoverageTests
+    {
+        private static readonly PySdistRuleCategory[] Mine =
+        {
+            PySdistRuleCategory.Structure, PySdistRuleCategory.Safety, PySdistRuleCategory.Hygiene,
+        };
+
+        [Fact]
+        public void EveryRuleIsDocumentedAndOwnedByACheck()
+        {
+            var owned = CheckRegistry.All.SelectMany(c => c.Rules).Select(r => r.Id).ToHashSet();
+            var rules = RuleCatalog.All.Where(r => Mine.Contains(r.Category)).ToList();
+            Assert.True(rules.Count >= 50, "expected the Structure/Safety/Hygiene catalogue, found " + rules.Count);
+            foreach (var rule in rules)
+            {
+                Assert.Matches(new Regex("^[A-Z][A-Za-z0-9]+$"), rule.Id);
+                Assert.False(string.IsNullOrWhiteSpace(rule.Description), rule.Id);
+                Assert.False(string.IsNullOrWhiteSpace(rule.Remedy), rule.Id);
+                Assert.False(string.IsNullOrWhiteSpace(rule.SpecReference), rule.Id);
+                Assert.NotEqual(PySdistSeverity.None, rule.Severity);
+                if (!RuleCatalog.IsReportedByArchiveReader(rule)) Assert.Contains(rule.Id, owned);
+            }
+        }
+
+        [Fact]
+        public void DisabledRulesAreNotReported()
+        {
+            var b = Sdists.Clean().Symlink("demo-1.0/l", "/etc/passwd");
+            var findings = b.Check(filter: new RuleFilter(null, new[] { "Symlink*" }));
+            Assert.DoesNotContain(findings, f => f.Rule.Id.StartsWith("Symlink"));
+        }
+
+        [Fact]
+        public void LargeHostileArchiveIsCheckedQuickly()
+        {
+            var b = Sdists.Clean();
+            for (var i = 0; i < 3000; i++)
+            {
+                b.File($"demo-1.0/p{i}/__pycache__/m.pyc", "x");
+                b.Symlink($"demo-1.0/p{i}/link", i % 2 == 0 ? $"../p{i + 1}/link" : "/usr/bin/python3");
+                b.File($"demo-1.0/p{i}/Mod.py", "").File($"demo-1.0/p{i}/mod.py", "");
+            }
+            var watch = Stopwatch.StartNew();
+            var findings = b.Check();
+            watch.Stop();
+            Assert.True(watch.Elapsed.TotalSeconds < 10, "took " + watch.Elapsed);
+            Assert.Equal(3000, findings.Count(f => f.Rule.Id == "CacheDirectory"));
+            Assert.Equal(3000, findings.Count(f => f.Rule.Id == "SymlinkAbsolute"));
+        }
+    }
+}
+
+namespace PyPackaging.Core.Tests.Checks
+{
+    public class CatalogueOwnershipTests
+    {
+        /// <summary>Every rule of every category is reported by someone: a check, or the archive reader.</summary>
+        [Fact]
+        public void Every_rule_is_owned_by_a_check_or_the_reader_and_none_by_both()
+        {
+            var owned = PyPackaging.Inspection.CheckRegistry.All.SelectMany(c => c.Rules).Select(r => r.Id).ToHashSet();
+            foreach (var rule in PyPackaging.Rules.RuleCatalog.All)
+            {
+                var byReader = PyPackaging.Rules.RuleCatalog.IsReportedByArchiveReader(rule);
+                Assert.True(byReader ^ owned.Contains(rule.Id), $"{rule.Id}: reader={byReader}, check={owned.Contains(rule.Id)}");
+            }
+        }
+    }
+}

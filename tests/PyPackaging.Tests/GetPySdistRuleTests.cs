@@ -1,0 +1,59 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using PyPackaging.Tests.Infrastructure;
+
+namespace PyPackaging.Tests
+{
+    public class GetPySdistRuleTests
+    {
+        [Fact]
+        public void Catalogue_lists_every_rule_documented_with_unique_ids()
+        {
+            var (output, ps) = ModuleHost.Run("Get-PySdistRule");
+            Assert.Empty(ps.Streams.Error);
+            Assert.True(output.Count >= 40, $"only {output.Count} rules");
+            var ids = output.Select(o => o.Prop<string>("Id")).ToList();
+            Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.All(output, rule =>
+            {
+                Assert.Matches("^[A-Z][A-Za-z0-9]+$", rule.Prop<string>("Id"));
+                Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("Description")), rule.Prop<string>("Id"));
+                Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("Remedy")), rule.Prop<string>("Id"));
+                Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("SpecReference")), rule.Prop<string>("Id"));
+                Assert.Contains(rule.Prop<string>("Severity"), new[] { "Error", "Warning", "Information" });
+            });
+            foreach (var category in new[] { "Structure", "Metadata", "Safety", "Hygiene", "Limits" })
+            {
+                Assert.Contains(output, o => o.Prop<string>("Category") == category);
+            }
+        }
+
+        [Fact]
+        public void Filters_by_category_severity_and_id_and_reports_unknown_ids()
+        {
+            var (safety, ps1) = ModuleHost.Run("Get-PySdistRule -Category Safety -Severity Error");
+            Assert.Empty(ps1.Streams.Error);
+            Assert.NotEmpty(safety);
+            Assert.All(safety, r => Assert.Equal("Safety", r.Prop<string>("Category")));
+            Assert.All(safety, r => Assert.Equal("Error", r.Prop<string>("Severity")));
+
+            var (missing, ps2) = ModuleHost.Run("Get-PySdistRule -Id NoSuchRule");
+            Assert.Empty(missing);
+            Assert.Equal("RuleNotFound,PyPackaging.Commands.GetPySdistRuleCommand", Assert.Single(ps2.Streams.Error).FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void Rule_ids_tab_complete_for_ExcludeRule()
+        {
+            var (ids, _) = ModuleHost.Run("Get-PySdistRule | ForEach-Object Id");
+            var first = ids.First().ToString();
+            var prefix = first.Substring(0, 3);
+            var line = $"Test-PySdist -Path x.tar.gz -ExcludeRule {prefix}";
+            using var ps = ModuleHost.Create();
+            var completion = CommandCompletion.CompleteInput(line, line.Length, null, ps);
+            Assert.Contains(completion.CompletionMatches, m => m.CompletionText == first);
+            Assert.All(completion.CompletionMatches, m => Assert.StartsWith(prefix, m.CompletionText, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

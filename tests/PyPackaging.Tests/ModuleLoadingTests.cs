@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using PyPackaging.Tests.Infrastructure;
+
+namespace PyPackaging.Tests
+{
+    /// <summary>The staged module's layout, manifest and dependency loading.</summary>
+    public class ModuleLoadingTests
+    {
+        [Fact]
+        public void Staged_module_exports_exactly_the_manifest_cmdlets()
+        {
+            var (output, ps) = ModuleHost.Run("Get-Command -Module PyPackaging | ForEach-Object Name");
+            Assert.Empty(ps.Streams.Error);
+            var names = output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            Assert.Equal(new[] { "Get-PySdistRule", "Test-PySdist" }, names);
+        }
+
+        [Fact]
+        public void Module_and_core_load_from_the_staged_folder_not_the_test_bin()
+        {
+            var (output, ps) = ModuleHost.Run(
+                "$m = Get-Module PyPackaging; $m.ModuleBase; $m.ImplementingAssembly.Location; " +
+                "$null = Get-PySdistRule; " +
+                "$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PyPackaging.Core' }; " +
+                "[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name; $core.Location");
+            Assert.Empty(ps.Streams.Error);
+            var staged = ModuleHost.StagedModuleDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            Assert.Equal(staged, output[0].ToString().TrimEnd(Path.DirectorySeparatorChar));
+            Assert.Equal(Path.Combine(staged, "PyPackaging.dll"), output[1].ToString());
+            // Core (and through it Tomlyn/SharpZipLib) lives in the module's private load context, from lib/net8.0.
+            Assert.Equal("PyPackaging", output[2].ToString());
+            Assert.Equal(Path.Combine(staged, "lib", "net8.0", "PyPackaging.Core.dll"), output[3].ToString());
+        }
+
+        [Fact]
+        public void Staged_folder_has_no_System_Management_Automation_and_both_core_builds()
+        {
+            var dir = ModuleHost.StagedModuleDirectory;
+            Assert.Empty(Directory.GetFiles(dir, "System.Management.Automation.dll", SearchOption.AllDirectories));
+            foreach (var required in new[] { "PyPackaging.psd1", "PyPackaging.dll", "PyPackaging.Format.ps1xml", "LICENSE", "ThirdPartyNotices.txt",
+                "lib/net8.0/PyPackaging.Core.dll", "lib/net8.0/Tomlyn.dll", "lib/net8.0/ICSharpCode.SharpZipLib.dll",
+                "lib/netstandard2.0/PyPackaging.Core.dll", "lib/netstandard2.0/Tomlyn.dll", "lib/netstandard2.0/System.Text.Json.dll" })
+            {
+                Assert.True(File.Exists(Path.Combine(dir, required)), $"staged module lacks {required}");
+            }
+        }
+
+        /// <summary>
+        /// PowerShell 7.4 runs on .NET 8. Every assembly in lib/net8.0 must therefore bind against .NET 8's framework
+        /// (reference versions ≤ 8.0.0.0) or a dll shipped beside it; a dependency that needs a newer framework
+        /// assembly (as Tomlyn's netstandard2.0 build needs System.Text.Json 10) would fail to load there.
+        /// </summary>
+        [Fact]
+        public void Net8_payload_needs_nothing_newer_than_the_dotnet8_framework()
+        {
+            var lib = Path.Combine(ModuleHost.StagedModuleDirectory, "lib", "net8.0");
+            var shipped = Directory.GetFiles(lib, "*.dll").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var dll in Directory.GetFiles(lib, "*.dll").Append(Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.dll")))
+            {
+                using var pe = new PEReader(File.OpenRead(dll));
+                var md = pe.GetMetadataReader();
+                foreach (var handle in md.AssemblyReferences)
+                {
+                    var reference = md.GetAssemblyReference(handle);
+                    var name = md.GetString(reference.Name);
+                    if (shipped.Contains(name) || name == "netstandard" || name == "System.Management.Automation") continue;
+                    Assert.True(reference.Version <= new Version(8, 0, 0, 0),
+                        $"{Path.GetFileName(dll)} references {name} {reference.Version}, newer than .NET 8 (PowerShell 7.4) provides.");
+                }
+            }
+        }
+
+        [Fact]
+        public void Manifest_declares_editions_version_exports_and_gallery_data()
+        {
+            var (output, ps) = ModuleHost.Run("Test-ModuleManifest -Path $args[0]".Replace("$args[0]", "'" + ModuleHost.StagedManifest + "'"));
+            Assert.Empty(ps.Streams.Error);
+            var info = (PSModuleInfo)output.Single().BaseObject;
+            Assert.Equal(new Version(ModuleHost.ModuleVersion), info.Version);
+            Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+            Assert.Contains("Core", info.CompatiblePSEditions);
+            Assert.Contains("Desktop", info.CompatiblePSEditions);
+            Assert.Contains("PSEdition_Core", info.Tags);
+            Assert.Contains("PSEdition_Desktop", info.Tags);
+            foreach (var tag in new[] { "Windows", "Linux", "MacOS" }) Assert.Contains(tag, info.Tags);
+            Assert.NotNull(info.ProjectUri);
+            Assert.NotNull(info.LicenseUri);
+            Assert.Contains("Test-PySdist", info.ExportedCmdlets.Keys);
+        }
+    }
+}
+
+namespace PyPackaging.Tests
+{
+    public class LimitDefaultsTests
+    {
+        /// <summary>The cmdlets repeat ArchiveLimits' defaults as constants (so their fields need no Core type); they must agree.</summary>
+        [Fact]
+        public void Cmdlet_limit_defaults_equal_the_core_defaults()
+        {
+            var (_, ps) = ModuleHost.Run("$null = Get-PySdistRule");
+            Assert.Empty(ps.Streams.Error);
+            var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+            var core = assemblies.Single(a => a.GetName().Name == "PyPackaging.Core").GetType("PyPackaging.Archives.ArchiveLimits", true)!;
+            var module = assemblies.Single(a => a.GetName().Name == "PyPackaging").GetType("PyPackaging.Commands.ArchiveLimitDefaults", true)!;
+            var pairs = new[] { ("DefaultMaxTotalSize", "MaxTotalSize"), ("DefaultMaxMemberSize", "MaxMemberSize"), ("DefaultMaxMembers", "MaxMembers"),
+                ("DefaultMaxCompressionRatio", "MaxCompressionRatio"), ("DefaultMaxPathLength", "MaxPathLength"), ("DefaultMaxPathDepth", "MaxPathDepth") };
+            foreach (var (coreName, moduleName) in pairs)
+            {
+                var expected = core.GetField(coreName)!.GetRawConstantValue();
+                var actual = module.GetField(moduleName, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetRawConstantValue();
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using PyPackaging.Tests.Infrastructure;
+using PyPackaging.TestKit;
+
+namespace PyPackaging.Tests
+{
+    /// <summary>Test-PySdist in a hosted engine, through the staged module, on archives crafted here.</summary>
+    public class TestPySdistTests
+    {
+        [Fact]
+        public void Seed_sdist_error_filter_returns_the_venv_link_with_member_reason_and_fix()
+        {
+            using var temp = new TempDir();
+            var seed = Sdists.Seed(temp.Path);
+            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $p | Where-Object { $_.Findings.Severity -contains 'Error' }",
+                variables: new Dictionary<string, object?> { ["p"] = seed });
+            Assert.Empty(ps.Streams.Error);
+            var venvLink = output.Single(o => o.Prop<string>("Path") == "demo-1.0/venv/bin/python");
+            Assert.Equal("SymbolicLink", venvLink.Prop<string>("EntryType"));
+            Assert.Equal("/usr/local/bin/python3", venvLink.Prop<string>("LinkTarget"));
+            var messages = ((IEnumerable<object>)venvLink.Properties["Findings"].Value).Select(f => PSObject.AsPSObject(f)).ToList();
+            var venvFinding = messages.First(f => f.Prop<string>("Message").Contains("virtual environment"));
+            Assert.Contains("`demo-1.0/venv/bin/python`", venvFinding.Prop<string>("Message"));
+            Assert.Contains("`demo-1.0/venv/`", venvFinding.Prop<string>("Message"));
+            Assert.Contains("/usr/local/bin/python3", venvFinding.Prop<string>("Message"));
+            Assert.Equal("Error", venvFinding.Prop<string>("Severity"));
+            Assert.False(string.IsNullOrWhiteSpace(venvFinding.Prop<string>("Remedy")));
+            // the cache's interpreter link is caught too
+            Assert.Contains(output, o => o.Prop<string>("Path") == "demo-1.0/.uv-cache/builds-v0/env/bin/python");
+        }
+
+        [Fact]
+        public void Clean_sdist_is_quietly_true_and_seed_is_false()
+        {
+            using var temp = new TempDir();
+            var clean = Sdists.Clean(temp.Path);
+            var seedDir = Directory.CreateDirectory(temp.Combine("seed")).FullName;
+            var seed = Sdists.Seed(seedDir);
+            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $a, $b -Quiet",
+                variables: new Dictionary<string, object?> { ["a"] = clean, ["b"] = seed });
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal(new object[] { true, false }, output.Select(o => o.BaseObject).ToArray());
+        }
+
+        [Fact]
+        public void Clean_sdist_has_no_findings_and_lists_every_member_plus_the_archive_entry()
+        {
+            using var temp = new TempDir();
+            var clean = Sdists.Clean(temp.Path);
+            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $p", variables: new Dictionary<string, object?> { ["p"] = clean });
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal(6, output.Count);
+            Assert.Equal("Archive", output[0].Prop<string>("EntryType"));
+            Assert.Equal("demo-1.0.tar.gz", output[0].Prop<string>("Path"));
+            Assert.All(output, o => Assert.Equal(clean, o.Prop<string>("Archive")));
+            var findings = output.SelectMany(o => ((IEnumerable<object>)o.Properties["Findings"].Value).Select(PSObject.AsPSObject)).ToList();
+            Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => f.Prop<string>("RuleId") + ": " + f.Prop<string>("Message"))));
+            var pkgInfo = output.Single(o => o.Prop<string>("Path") == "demo-1.0/PKG-INFO");
+            Assert.Equal("File", pkgInfo.Prop<string>("EntryType"));
+            Assert.Equal(Sdists.CleanPkgInfo.Length, pkgInfo.Prop<long>("Size"));
+            Assert.Equal("0644", pkgInfo.Prop<string>("Mode"));
+            Assert.Equal("None", pkgInfo.Prop<string>("Severity"));
+            Assert.NotNull(pkgInfo.Properties["LastWriteTime"].Value);
+            Assert.Contains("PyPackaging.PySdistEntry", pkgInfo.TypeNames);
+        }
+
+        [Fact]
+        public void Findings_are_objects_not_errors_even_with_ErrorActionPreference_Stop()
+        {
+            using var temp = new TempDir();
+            var seed = Sdists.Seed(temp.Path);
+            var (output, ps) = ModuleHost.Run("$ErrorActionPreference = 'Stop'; Test-PySdist -LiteralPath $p; 'after'",
+                variables: new Dictionary<string, object?> { ["p"] = seed });
+            Assert.False(ps.HadErrors);
+            Assert.Equal("after", output.Last().ToString());
+        }
+
+        [Fact]
+        public void Path_wildcards_LiteralPath_brackets_and_PSPath_pipeline_all_resolve()
+        {
+            using var temp = new TempDir();
+            Sdists.Clean(temp.Path);
+            var bracketDir = Directory.CreateDirectory(temp.Combine("b[1]")).FullName;
+            Sdists.Clean(bracketDir);
+
+            // relative wildcard, resolved against the runspace location (not the process directory)
+            var (wild, ps1) = ModuleHost.Run("Test-PySdist -Path *.tar.gz -Quiet", location: temp.Path);
+            Assert.Empty(ps1.Streams.Error);
+            Assert.Equal(new object[] { true }, wild.Select(o => o.BaseObject).ToArray());
+
+            var (literal, ps2) = ModuleHost.Run("Test-PySdist -LiteralPath 'b[1]/demo-1.0.tar.gz' -Quiet", location: temp.Path);
+            Assert.Empty(ps2.Streams.Error);
+            Assert.Equal(new object[] { true }, literal.Select(o => o.BaseObject).ToArray());
+
+            // what Get-ChildItem pipes: objects with a provider-qualified PSPath
+            var (piped, ps3) = ModuleHost.Run(
+                "$items = @([pscustomobject]@{ PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $a }, [pscustomobject]@{ PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $b }); $items | Test-PySdist -Quiet",
+                variables: new Dictionary<string, object?> { ["a"] = Path.Combine(temp.Path, "demo-1.0.tar.gz"), ["b"] = Path.Combine(bracketDir, "demo-1.0.tar.gz") });
+            Assert.Empty(ps3.Streams.Error);
+            Assert.Equal(new object[] { true, true }, piped.Select(o => o.BaseObject).ToArray());
+        }
+
+        [Fact]
+        public void Unreadable_inputs_are_non_terminating_errors_with_stable_ids_and_the_next_archive_is_checked()
+        {
+            using var temp = new TempDir();
+            var clean = Sdists.Clean(temp.Path);
+            var (output, ps) = ModuleHost.Run(
+                "Test-PySdist -LiteralPath (Join-Path $d 'missing.tar.gz'), $d, $c -Quiet; Test-PySdist -Path (Join-Path $d 'nothing*.tar.gz'); Test-PySdist -Path Env:PATH"
+                    .Replace("Join-Path $d 'missing.tar.gz'", "[IO.Path]::Combine($d, 'missing.tar.gz')")
+                    .Replace("Join-Path $d 'nothing*.tar.gz'", "[IO.Path]::Combine($d, 'nothing*.tar.gz')"),
+                variables: new Dictionary<string, object?> { ["d"] = temp.Path, ["c"] = clean });
+            Assert.Equal(new object[] { true }, output.Select(o => o.BaseObject).ToArray());
+            var ids = ps.Streams.Error.Select(e => e.FullyQualifiedErrorId).ToArray();
+            Assert.Equal(new[]
+            {
+                "PathNotFound,PyPackaging.Commands.TestPySdistCommand",
+                "PathIsDirectory,PyPackaging.Commands.TestPySdistCommand",
+                "PathNotFound,PyPackaging.Commands.TestPySdistCommand",
+                "InvalidPath,PyPackaging.Commands.TestPySdistCommand",
+            }, ids);
+            Assert.Equal(ErrorCategory.ObjectNotFound, ps.Streams.Error[0].CategoryInfo.Category);
+            Assert.Equal(ErrorCategory.InvalidArgument, ps.Streams.Error[1].CategoryInfo.Category);
+            Assert.All(ps.Streams.Error, e => Assert.NotNull(e.TargetObject));
+        }
+
+        [Fact]
+        public void Garbage_file_is_a_finding_not_an_error()
+        {
+            using var temp = new TempDir();
+            var junk = Path.Combine(temp.Path, "demo-1.0.tar.gz");
+            File.WriteAllText(junk, "this is not an archive at all\n");
+            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $p", variables: new Dictionary<string, object?> { ["p"] = junk });
+            Assert.Empty(ps.Streams.Error);
+            var archive = output.Single(o => o.Prop<string>("EntryType") == "Archive");
+            Assert.Equal("Error", archive.Prop<string>("Severity"));
+        }
+
+        [Fact]
+        public void IncludeRule_and_ExcludeRule_filter_by_id_with_wildcards()
+        {
+            using var temp = new TempDir();
+            var seed = Sdists.Seed(temp.Path);
+            var vars = new Dictionary<string, object?> { ["p"] = seed };
+            var (all, _) = ModuleHost.Run("Test-PySdist -LiteralPath $p | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
+            Assert.NotEmpty(all);
+            var some = all.First().ToString();
+
+            var (excluded, ps1) = ModuleHost.Run($"Test-PySdist -LiteralPath $p -ExcludeRule '{some}' | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
+            Assert.Empty(ps1.Streams.Error);
+            Assert.DoesNotContain(some, excluded.Select(o => o.ToString()));
+            Assert.Equal(all.Count(o => o.ToString() != some), excluded.Count);
+
+            var (included, ps2) = ModuleHost.Run($"Test-PySdist -LiteralPath $p -IncludeRule '{some.Substring(0, 3)}*' | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
+            Assert.Empty(ps2.Streams.Error);
+            Assert.NotEmpty(included);
+            Assert.All(included, o => Assert.StartsWith(some.Substring(0, 3), o.ToString(), StringComparison.OrdinalIgnoreCase));
+        }
+
+        [Fact]
+        public void Limit_parameters_turn_into_Limits_findings()
+        {
+            using var temp = new TempDir();
+            var clean = Sdists.Clean(temp.Path);
+            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $p -MaxMemberCount 2 | ForEach-Object Findings | Where-Object Category -eq Limits",
+                variables: new Dictionary<string, object?> { ["p"] = clean });
+            Assert.Empty(ps.Streams.Error);
+            var finding = Assert.Single(output);
+            Assert.Equal("Error", finding.Prop<string>("Severity"));
+        }
+
+        [Fact]
+        public void Progress_is_reported_and_completed()
+        {
+            using var temp = new TempDir();
+            var clean = Sdists.Clean(temp.Path);
+            var (_, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $p", variables: new Dictionary<string, object?> { ["p"] = clean });
+            Assert.NotEmpty(ps.Streams.Progress);
+            Assert.Equal(ProgressRecordType.Completed, ps.Streams.Progress.Last().RecordType);
+        }
+
+        [Fact]
+        public void Stopping_the_pipeline_midway_stops_reading()
+        {
+            using var temp = new TempDir();
+            // ~1,500 members x 2 archives: long enough to stop in the middle
+            var paths = new List<string>();
+            for (var a = 0; a < 8; a++)
+            {
+                var tar = new TarCrafter(TarFlavor.Pax).AddDirectory("demo-1.0/");
+                for (var i = 0; i < 1500; i++) tar.AddFile($"demo-1.0/pkg/m{i}.py", new string('x', 2000));
+                var dir = Directory.CreateDirectory(temp.Combine("a" + a)).FullName;
+                paths.Add(tar.Finish().SaveTarGz(dir, "demo-1.0.tar.gz"));
+            }
+            using var ps = ModuleHost.Create();
+            ps.Runspace.SessionStateProxy.SetVariable("p", paths.ToArray());
+            ps.AddScript("Test-PySdist -LiteralPath $p");
+            var output = new PSDataCollection<PSObject>();
+            var stopped = new System.Threading.ManualResetEventSlim();
+            output.DataAdded += (s, e) => { if (output.Count >= 10) stopped.Set(); };
+            var async = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            Assert.True(stopped.Wait(TimeSpan.FromSeconds(60)));
+            ps.Stop();
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(async));
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.True(output.Count < 8 * 1501, $"output had {output.Count} entries: the pipeline did not stop");
+        }
+
+        [Fact]
+        public void Format_file_loads()
+        {
+            var format = Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.Format.ps1xml");
+            var table = new FormatTable(new[] { format });
+            Assert.NotNull(table);
+        }
+
+        [Fact]
+        public void Example_script_runs_with_core_commands_only()
+        {
+            var script = Path.Combine(ModuleHost.RepoRoot, "examples", "Test-ExampleSdists.ps1");
+            using var ps = ModuleHost.Create();
+            ps.AddCommand(script).AddParameter("ModulePath", ModuleHost.StagedManifest);
+            var output = ps.Invoke().Select(o => o.ToString()).ToList();
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal("demo_pkg-1.0.0.tar.gz passes: True", output[0]);
+            Assert.Contains(output, line => line.Contains("virtual environment") && line.Contains("leaky_pkg-1.0.0/venv/"));
+        }
+    }
+}
