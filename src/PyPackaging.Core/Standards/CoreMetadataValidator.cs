@@ -613,9 +613,11 @@ namespace PyPackaging.Standards
         public static bool IsValidWebUrl(string url)
         {
             var u = AsciiText.Trim(url);
+            // Compare the scheme after ASCII lowercasing only: OrdinalIgnoreCase would also fold U+017F (long s) to `s`.
+            var head = AsciiText.ToLower(u.Length > 8 ? u.Substring(0, 8) : u);
             string rest;
-            if (u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) rest = u.Substring(8);
-            else if (u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) rest = u.Substring(7);
+            if (head.StartsWith("https://", StringComparison.Ordinal)) rest = u.Substring(8);
+            else if (head.StartsWith("http://", StringComparison.Ordinal)) rest = u.Substring(7);
             else return false;
             if (rest.Length == 0 || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') return false;
             foreach (var c in u)

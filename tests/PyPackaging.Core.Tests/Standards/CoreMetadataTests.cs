@@ -173,6 +173,8 @@ namespace PyPackaging.Core.Tests.Standards
         [InlineData("Project-URL: Homepage, example.org\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Project-URL: Homepage,\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Home-page: not a url\n", MetadataProblemKind.InvalidProjectUrl)]
+        [InlineData("Home-page: HTTPS://example.org\n", null)]
+        [InlineData("Home-page: http\u017f://example.org\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Dynamic: Version\n", MetadataProblemKind.InvalidDynamic)]
         [InlineData("Dynamic: name\n", MetadataProblemKind.InvalidDynamic)]
         [InlineData("Dynamic: Not-A-Field\n", MetadataProblemKind.InvalidDynamic)]
