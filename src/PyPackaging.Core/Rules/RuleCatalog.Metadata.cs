@@ -197,6 +197,24 @@ namespace PyPackaging.Rules
             "Fix `[project].import-names` / `import-namespaces`.",
             CoreMetadataSpec + "#import-name-multiple-use ; PEP 794");
 
+        public static readonly PySdistRule PkgInfoLicenseClassifierWithExpression = new PySdistRule(
+            "PkgInfoLicenseClassifierWithExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "`License ::` classifiers must not be used together with License-Expression (PEP 639); PyPI rejects such uploads.",
+            "Remove the `License ::` classifiers from `[project].classifiers`; License-Expression says it all.",
+            "https://peps.python.org/pep-0639/#deprecate-license-classifiers");
+
+        public static readonly PySdistRule PkgInfoDescriptionContentTypeMissing = new PySdistRule(
+            "PkgInfoDescriptionContentTypeMissing", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "A description without Description-Content-Type is rendered as reStructuredText by PyPI.",
+            "Use a `.md` or `.rst` readme (the content type is then inferred) or set `content-type` in `[project].readme`.",
+            CoreMetadataSpec + "#description-content-type");
+
+        public static readonly PySdistRule PkgInfoInvalidEmail = new PySdistRule(
+            "PkgInfoInvalidEmail", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Author-email and Maintainer-email must be comma-separated RFC 822 addresses (`Name <local@domain>` or `local@domain`).",
+            "Fix the `email` of the entry in `[project].authors` / `maintainers`.",
+            CoreMetadataSpec + "#author-email");
+
         public static readonly PySdistRule PkgInfoUnknownField = new PySdistRule(
             "PkgInfoUnknownField", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
             "PKG-INFO contains a header that is not a core metadata field.",

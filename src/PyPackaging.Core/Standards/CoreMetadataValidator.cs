@@ -33,6 +33,9 @@ namespace PyPackaging.Standards
         InvalidDynamic,
         UnknownField,
         InvalidImportName,
+        LicenseClassifierWithExpression,
+        DescriptionContentTypeMissing,
+        InvalidEmail,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -63,7 +66,7 @@ namespace PyPackaging.Standards
 
         /// <summary>True for problems PyPI or installers reject (the rest are SHOULD-level warnings).</summary>
         public bool IsError => Kind != MetadataProblemKind.MetadataVersionNewer && Kind != MetadataProblemKind.UnknownField
-            && Kind != MetadataProblemKind.DeprecatedLicenseId;
+            && Kind != MetadataProblemKind.DeprecatedLicenseId && Kind != MetadataProblemKind.DescriptionContentTypeMissing;
 
         public override string ToString() => Kind + ": " + Message;
     }
@@ -261,6 +264,8 @@ namespace PyPackaging.Standards
             CheckUrls(metadata, problems);
             CheckDynamic(metadata, problems);
             CheckImportNames(metadata, problems);
+            CheckEmails(metadata, problems);
+            if (mvKnown && CompareMetadataVersions(mvMajor, mvMinor, 2, 1) >= 0) CheckDescriptionContentTypePresent(metadata, problems);
             return problems;
         }
 
@@ -506,6 +511,86 @@ namespace PyPackaging.Standards
             }
         }
 
+        private static void CheckDescriptionContentTypePresent(CoreMetadata m, List<MetadataProblem> problems)
+        {
+            var description = m.Description;
+            if (description == null || AsciiText.Trim(description).Length == 0 || m.Has("Description-Content-Type")) return;
+            problems.Add(new MetadataProblem(MetadataProblemKind.DescriptionContentTypeMissing, "Description-Content-Type",
+                "There is a description but no `Description-Content-Type`, so PyPI renders it as reStructuredText (`twine check` warns); a Markdown readme shows up as raw text or fails to render."));
+        }
+
+        /// <summary>Why one address of an Author-email / Maintainer-email list is malformed, or null.</summary>
+        public static string? CheckEmailAddress(string entry)
+        {
+            var e = AsciiText.Trim(entry);
+            string address;
+            var open = e.LastIndexOf('<');
+            if (open >= 0)
+            {
+                if (!e.EndsWith(">", StringComparison.Ordinal)) return "the address in `<...>` is not closed";
+                address = e.Substring(open + 1, e.Length - open - 2).Trim(' ', '\t');
+            }
+            else
+            {
+                address = e;
+            }
+            var at = address.LastIndexOf('@');
+            if (at <= 0 || at == address.Length - 1) return "`" + AsciiText.Printable(address) + "` is not of the form `local@domain`";
+            foreach (var c in address)
+            {
+                if (c <= ' ' || c == '\x7f' || c == '<' || c == '>' || c == ',') return "`" + AsciiText.Printable(address) + "` contains whitespace or a forbidden character";
+            }
+            var domain = address.Substring(at + 1);
+            if (domain.IndexOf('@') >= 0 || domain[0] == '.' || domain[domain.Length - 1] == '.' || domain.IndexOf("..", StringComparison.Ordinal) >= 0)
+            {
+                return "`" + AsciiText.Printable(domain) + "` is not a valid domain";
+            }
+            return null;
+        }
+
+        // Splits an RFC 822 address list on commas outside quotes and angle brackets.
+        private static List<string> SplitAddresses(string value)
+        {
+            var result = new List<string>();
+            var start = 0;
+            var quoted = false;
+            var angle = false;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c == '"' && !angle) quoted = !quoted;
+                else if (c == '<' && !quoted) angle = true;
+                else if (c == '>' && !quoted) angle = false;
+                else if (c == ',' && !quoted && !angle)
+                {
+                    result.Add(value.Substring(start, i - start));
+                    start = i + 1;
+                }
+            }
+            result.Add(value.Substring(start));
+            return result;
+        }
+
+        private static void CheckEmails(CoreMetadata m, List<MetadataProblem> problems)
+        {
+            foreach (var field in new[] { "Author-email", "Maintainer-email" })
+            {
+                foreach (var f in FieldsNamed(m, field))
+                {
+                    foreach (var entry in SplitAddresses(f.Value.Replace('\n', ' ')))
+                    {
+                        if (AsciiText.Trim(entry).Length == 0) continue;
+                        var reason = CheckEmailAddress(entry);
+                        if (reason != null)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.InvalidEmail, field,
+                                field + " `" + AsciiText.Printable(AsciiText.Trim(entry)) + "` is not a valid email address: " + reason + ". PyPI rejects the upload.", f.Line, f.Value));
+                        }
+                    }
+                }
+            }
+        }
+
         private static void CheckRequiresPython(CoreMetadata m, List<MetadataProblem> problems)
         {
             foreach (var f in FieldsNamed(m, "Requires-Python"))
@@ -558,6 +643,14 @@ namespace PyPackaging.Standards
                     "Both `License` and `License-Expression` are present; `License` is deprecated when `License-Expression` is given, and PyPI rejects the upload.", LineOf(m, "License")));
             }
             if (expression == null) return;
+            foreach (var f in FieldsNamed(m, "Classifier"))
+            {
+                if (AsciiText.Trim(f.Value).StartsWith("License ::", StringComparison.Ordinal))
+                {
+                    problems.Add(new MetadataProblem(MetadataProblemKind.LicenseClassifierWithExpression, "Classifier",
+                        "Classifier `" + AsciiText.Printable(f.Value) + "` is a license classifier, superseded by `License-Expression`; PyPI rejects uploads that have both.", f.Line, f.Value));
+                }
+            }
             var line = LineOf(m, "License-Expression");
             if (!SpdxExpression.TryCanonicalize(expression, out var canonical, out var error))
             {
