@@ -92,9 +92,22 @@ namespace PyPackaging.Standards
 
         internal override void Write(StringBuilder sb)
         {
+            // Like pypa/packaging: parentheses around a single comparison or around another group add nothing.
+            var inner = Unwrap(Inner);
+            if (inner is MarkerComparison)
+            {
+                inner.Write(sb);
+                return;
+            }
             sb.Append('(');
-            Inner.Write(sb);
+            inner.Write(sb);
             sb.Append(')');
+        }
+
+        internal static MarkerNode Unwrap(MarkerNode node)
+        {
+            while (node is MarkerGroup g) node = g.Inner;
+            return node;
         }
     }
 
@@ -130,7 +143,8 @@ namespace PyPackaging.Standards
 
         public MarkerNode Root { get; }
 
-        public override string ToString() => Root.ToString();
+        /// <summary>Normal form: double quotes (single when the value contains one), single spaces, no redundant parentheses.</summary>
+        public override string ToString() => MarkerGroup.Unwrap(Root).ToString();
 
         /// <summary>
         /// Parses <paramref name="text"/>. <paramref name="allowLockFileVariables"/> admits <c>extras</c> and
