@@ -269,6 +269,14 @@ namespace PyPackaging.Standards
             return problems;
         }
 
+        // An embedded explanation without its closing period, so it reads well inside parentheses.
+        private static string Inner(string? error)
+        {
+            if (string.IsNullOrEmpty(error)) return "invalid";
+            var e = error!.TrimEnd();
+            return e.EndsWith(".", StringComparison.Ordinal) ? e.Substring(0, e.Length - 1) : e;
+        }
+
         private static MetadataProblem Missing(string field) =>
             new MetadataProblem(MetadataProblemKind.RequiredFieldMissing, field,
                 "The required field `" + field + "` is missing; PyPI and installers reject the metadata.");
@@ -316,7 +324,7 @@ namespace PyPackaging.Standards
             if (!Pep440Version.TryParse(text, out var version, out var error))
             {
                 problems.Add(new MetadataProblem(MetadataProblemKind.InvalidVersion, "Version",
-                    "Version `" + AsciiText.Printable(text) + "` is not a valid PEP 440 version (" + error + "); PyPI and installers reject it.", LineOf(m, "Version"), text));
+                    "Version `" + AsciiText.Printable(text) + "` is not a valid PEP 440 version (" + Inner(error) + "); PyPI and installers reject it.", LineOf(m, "Version"), text));
                 return;
             }
             if (version!.IsLocal)
@@ -399,7 +407,7 @@ namespace PyPackaging.Standards
                     if (!ok)
                     {
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
-                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + error + "); installers and PyPI reject it.", f.Line, f.Value));
+                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error) + "); installers and PyPI reject it.", f.Line, f.Value));
                     }
                     else if (req!.Url != null)
                     {
@@ -598,7 +606,7 @@ namespace PyPackaging.Standards
                 if (!VersionSpecifierSet.TryParse(f.Value, out _, out var error))
                 {
                     problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequiresPython, "Requires-Python",
-                        "Requires-Python `" + AsciiText.Printable(f.Value) + "` is not a valid version specifier set (" + error + "); installers cannot use it and PyPI rejects it.", f.Line, f.Value));
+                        "Requires-Python `" + AsciiText.Printable(f.Value) + "` is not a valid version specifier set (" + Inner(error) + "); installers cannot use it and PyPI rejects it.", f.Line, f.Value));
                 }
                 break;
             }
@@ -655,7 +663,7 @@ namespace PyPackaging.Standards
             if (!SpdxExpression.TryCanonicalize(expression, out var canonical, out var error))
             {
                 problems.Add(new MetadataProblem(MetadataProblemKind.InvalidLicenseExpression, "License-Expression",
-                    "License-Expression `" + AsciiText.Printable(expression) + "` is not a valid SPDX license expression (" + error + "); PyPI rejects the upload.", line, expression));
+                    "License-Expression `" + AsciiText.Printable(expression) + "` is not a valid SPDX license expression (" + Inner(error) + "); PyPI rejects the upload.", line, expression));
                 return;
             }
             if (!string.Equals(canonical, expression, StringComparison.Ordinal))
