@@ -215,6 +215,12 @@ namespace PyPackaging.Rules
             "Fix the `email` of the entry in `[project].authors` / `maintainers`.",
             MetadataRulesCoreMetadataUrl + "#author-email");
 
+        public static readonly PySdistRule PkgInfoLegacyLicenseFile = new PySdistRule(
+            "PkgInfoLegacyLicenseFile", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "License-File appears with a Metadata-Version older than 2.4 (as older setuptools wrote it); it has no defined meaning there and tools drop it.",
+            "Rebuild with a current backend, which writes Metadata-Version 2.4 with License-Expression and License-File.",
+            MetadataRulesCoreMetadataUrl + "#license-file-multiple-use");
+
         public static readonly PySdistRule PkgInfoUnknownField = new PySdistRule(
             "PkgInfoUnknownField", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
             "PKG-INFO contains a header that is not a core metadata field.",

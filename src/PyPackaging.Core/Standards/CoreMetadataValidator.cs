@@ -36,6 +36,7 @@ namespace PyPackaging.Standards
         LicenseClassifierWithExpression,
         DescriptionContentTypeMissing,
         InvalidEmail,
+        LegacyLicenseFile,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -66,7 +67,7 @@ namespace PyPackaging.Standards
 
         /// <summary>True for problems PyPI or installers reject (the rest are SHOULD-level warnings).</summary>
         public bool IsError => Kind != MetadataProblemKind.MetadataVersionNewer && Kind != MetadataProblemKind.UnknownField
-            && Kind != MetadataProblemKind.DeprecatedLicenseId && Kind != MetadataProblemKind.DescriptionContentTypeMissing;
+            && Kind != MetadataProblemKind.DeprecatedLicenseId && Kind != MetadataProblemKind.DescriptionContentTypeMissing && Kind != MetadataProblemKind.LegacyLicenseFile;
 
         public override string ToString() => Kind + ": " + Message;
     }
@@ -237,6 +238,15 @@ namespace PyPackaging.Standards
                 if (mvKnown && TryParseMetadataVersion(info.Added, out var aMajor, out var aMinor)
                     && CompareMetadataVersions(mvMajor, mvMinor, aMajor, aMinor) < 0)
                 {
+                    if (info.Name == "License-File" && mvMajor == 2)
+                    {
+                        // setuptools wrote License-File with Metadata-Version 2.1 for years, before 2.4 defined it;
+                        // twine drops it before uploading, so it is a leftover, not a rejection.
+                        problems.Add(new MetadataProblem(MetadataProblemKind.LegacyLicenseFile, info.Name,
+                            "`License-File` is only defined from Metadata-Version 2.4, but the file declares " + AsciiText.Trim(mvText!)
+                            + " (older setuptools wrote it this way); tools ignore it, so the license files are not declared.", f.Line, f.Value));
+                        continue;
+                    }
                     problems.Add(new MetadataProblem(MetadataProblemKind.FieldTooNew, info.Name,
                         "`" + info.Name + "` was introduced in metadata version " + info.Added + ", but the file declares Metadata-Version " + AsciiText.Trim(mvText!) + "; PyPI rejects the upload.", f.Line, f.Value));
                 }

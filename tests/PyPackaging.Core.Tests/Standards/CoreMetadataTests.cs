@@ -212,7 +212,8 @@ namespace PyPackaging.Core.Tests.Standards
 
         [Theory]
         [InlineData("2.1", "License-Expression: MIT\n", true)]
-        [InlineData("2.3", "License-File: LICENSE\n", true)]
+        [InlineData("2.3", "License-Expression: MIT\n", true)]
+        [InlineData("1.2", "License-File: LICENSE\n", true)]
         [InlineData("2.1", "Dynamic: Summary\n", true)]
         [InlineData("1.2", "Description-Content-Type: text/plain\n", true)]
         [InlineData("1.0", "Requires-Dist: foo\n", true)]
@@ -223,6 +224,16 @@ namespace PyPackaging.Core.Tests.Standards
         public void Fields_newer_than_the_metadata_version(string mv, string extra, bool tooNew)
         {
             Assert.Equal(tooNew, Kinds(Base(mv) + extra).Contains(MetadataProblemKind.FieldTooNew));
+        }
+
+        [Theory]
+        [InlineData("2.1")]
+        [InlineData("2.3")]
+        public void License_file_from_older_setuptools_is_a_warning_not_an_error(string mv)
+        {
+            var p = Assert.Single(CoreMetadataValidator.Validate(Parse(Base(mv) + "License-File: LICENSE\n")));
+            Assert.Equal(MetadataProblemKind.LegacyLicenseFile, p.Kind);
+            Assert.False(p.IsError);
         }
 
         [Fact]

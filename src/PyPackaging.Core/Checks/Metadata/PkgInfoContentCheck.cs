@@ -41,6 +41,7 @@ namespace PyPackaging.Checks.Metadata
             [MetadataProblemKind.LicenseClassifierWithExpression] = RuleCatalog.PkgInfoLicenseClassifierWithExpression,
             [MetadataProblemKind.DescriptionContentTypeMissing] = RuleCatalog.PkgInfoDescriptionContentTypeMissing,
             [MetadataProblemKind.InvalidEmail] = RuleCatalog.PkgInfoInvalidEmail,
+            [MetadataProblemKind.LegacyLicenseFile] = RuleCatalog.PkgInfoLegacyLicenseFile,
         };
 
         private static readonly IReadOnlyList<PySdistRule> AllRules = RuleByKind.Values.Distinct().ToList();

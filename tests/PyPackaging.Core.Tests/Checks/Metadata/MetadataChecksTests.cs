@@ -68,6 +68,7 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
             yield return new object[] { "PkgInfoLicenseClassifierWithExpression", Header + "License-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n", Header + "License-Expression: MIT\nClassifier: Programming Language :: Python\n" };
             yield return new object[] { "PkgInfoDescriptionContentTypeMissing", Header + "\n# Readme\n", Header + "Description-Content-Type: text/markdown\n\n# Readme\n" };
             yield return new object[] { "PkgInfoInvalidEmail", Header + "Author-email: Jane Doe <jane.example.org>\n", Header + "Author-email: \"Doe, Jane\" <jane@example.org>, bob@example.org\n" };
+            yield return new object[] { "PkgInfoLegacyLicenseFile", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nLicense-File: LICENSE\n", "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-File: LICENSE\n" };
             yield return new object[] { "PkgInfoUnknownField", Header + "X-Custom: 1\n", Header + "Keywords: custom\n" };
         }
 
