@@ -597,7 +597,8 @@ namespace PyPackaging.Standards
                 {
                     foreach (var entry in SplitAddresses(f.Value.Replace('\n', ' ')))
                     {
-                        if (AsciiText.Trim(entry).Length == 0) continue;
+                        // `UNKNOWN` is the placeholder old setuptools wrote for a missing value.
+                        if (AsciiText.Trim(entry).Length == 0 || AsciiText.Trim(entry) == "UNKNOWN") continue;
                         var reason = CheckEmailAddress(entry);
                         if (reason != null)
                         {
