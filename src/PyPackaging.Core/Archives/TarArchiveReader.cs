@@ -969,7 +969,11 @@ namespace PyPackaging.Archives
                 _pos = _len;
             }
             if (_stopped) return;
-            if (_gzip && !_inflateFailed && !CheckGzipEnd()) completed = false;
+            if (_gzip && !_inflateFailed && !CheckGzipEnd())
+            {
+                completed = false;
+                reason = reason ?? "the gzip stream does not end cleanly";
+            }
             _done = true;
             _completed = completed && !_stopped;
             if (!_completed && _stopReason == null) _stopReason = reason ?? "the archive is damaged";
