@@ -28,7 +28,7 @@ namespace PyPackaging.Rules
             "A pax 'path' or 'linkpath' record names a different file than the ustar name/prefix (or linkname) field, in a way no writer's fallback explains: " +
             "(1) the pax value would have fitted the 100-byte ustar name or linkname field as is (printable ASCII, at most 100 bytes), yet the header holds something else; or " +
             "(2) the header value is absolute or has a '..' component while the pax value has not; or " +
-            "(3) the first path component differs (a non-ASCII character of the pax value may appear as '?' or '_', and a header value cut at 100 bytes may end early). " +
+            "(3) the first path component differs (a non-ASCII character of the pax value may appear as '?' or '_', and a header value cut by the writer may end early). " +
             "A reader that ignores pax extracts the header name, so two readers extract different files.",
             FramingRemedy, FramingSpec);
 
