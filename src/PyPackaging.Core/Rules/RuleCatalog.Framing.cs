@@ -175,5 +175,11 @@ namespace PyPackaging.Rules
             "ZipMalformed", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "The zip structure cannot be read: no end-of-central-directory record, a central directory outside the file, a wrong entry count, or ZIP64 (not supported for sdists). Reading stops.",
             FramingRemedy, "extraction-safety.md §5.5");
+
+        public static readonly PySdistRule ZipParsersDisagree = new PySdistRule(
+            "ZipParsersDisagree", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+            "A second, independent zip parser (SharpZipLib) reads the central directory differently: other entries, sizes, checksums or methods, or it refuses the file.",
+            "Do not install or unpack this archive; rebuild the sdist as a .tar.gz with a standard build tool.",
+            "CVE-2025-54368 (zip parser differentials); PEP 625 (sdists are .tar.gz)");
     }
 }
