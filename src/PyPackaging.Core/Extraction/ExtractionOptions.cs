@@ -52,6 +52,9 @@ namespace PyPackaging.Extraction
         /// <summary>Refuse names Windows cannot hold (reserved device names, trailing dot or space, <c>:</c> and <c>&lt;&gt;"|?*</c>). Defaults to the current OS.</summary>
         public bool WindowsNameRules { get; set; } = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
+        /// <summary>For tests: treat the destination volume as case-insensitive (true) or sensitive (false) instead of probing it.</summary>
+        internal bool? CaseInsensitiveVolume { get; set; }
+
         /// <summary>Size of the copy buffer (64-128 KiB is best).</summary>
         public int BufferSize { get; set; } = 128 * 1024;
 

@@ -203,11 +203,17 @@ namespace PyPackaging.Extraction
             CreateDirectory(staging);
             _staging = staging;
 
+            if (_options.CaseInsensitiveVolume ?? ProbeCaseInsensitive(staging)) _folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Creates a file in the fresh staging directory and looks for it under another letter case.</summary>
+        private static bool ProbeCaseInsensitive(string staging)
+        {
             var probe = Path.Combine(staging, ".probe-Aa");
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write)) { }
             var insensitive = File.Exists(Path.Combine(staging, ".PROBE-AA"));
             File.Delete(probe);
-            if (insensitive) _folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            return insensitive;
         }
 
         /// <summary>Refuses a target that is a link, or that exists when it may not be replaced.</summary>
@@ -338,12 +344,14 @@ namespace PyPackaging.Extraction
             }
 
             CheckRegistry.RunAll(snapshot, findings);
+            _snapshot = snapshot;
             var entries = EntryFactory.FromInspection(snapshot, findings, fileLength);
             _entries = entries;
             return Decide(snapshot, findings);
         }
 
         private IReadOnlyList<PySdistEntry>? _entries;
+        private SdistSnapshot? _snapshot;
 
         private void Stage(MemberPlan plan, ISdistArchiveReader reader)
         {
@@ -777,7 +785,7 @@ namespace PyPackaging.Extraction
                     plan.SkipReason = "Links are not extracted with -LinkMode Skip.";
                     continue;
                 }
-                graph ??= LinkGraph.Build(_members);
+                graph ??= LinkGraph.For(_snapshot!); // the graph the checks already built
                 if (type == PySdistEntryType.HardLink)
                 {
                     var h = graph.HardLink(plan.Member.Index);

@@ -118,6 +118,7 @@ namespace PyPackaging.Core.Tests.Extraction
             Assert.All(result.Entries, e => Assert.NotEqual(PySdistEntryAction.Extracted, e.Action));
             Assert.All(result.Entries.Where(e => !c.Offenders.Contains(e.Path) && e.Action == PySdistEntryAction.Skipped), e => Assert.NotNull(e.Reason));
             Assert.Contains("Nothing was written", result.FailureMessage);
+            Assert.False(File.Exists("/tmp/pypkg-evil"));
         }
 
         [Fact]
@@ -181,6 +182,24 @@ namespace PyPackaging.Core.Tests.Extraction
             var result = new SdistExtractor(options).Extract(archive, box.Dest);
             Assert.Equal(c.Failure, result.Failure);
             Assert.Empty(ExtractionSandbox.Snapshot(box.Sandbox));
+        }
+
+        [Fact]
+        public void NamesDifferingOnlyInCaseAreRefusedOnACaseInsensitiveVolumeNamingBoth()
+        {
+            using var box = new ExtractionSandbox();
+            var t = Start().AddFile("demo-1.0/README.md", "a").AddFile("demo-1.0/readme.MD", "b").AddFile("demo-1.0/Docs/x", "c").AddFile("demo-1.0/docs", "d");
+            var archive = box.Save(Gz(t));
+            var result = new SdistExtractor(new ExtractionOptions { CaseInsensitiveVolume = true }).Extract(archive, box.Dest);
+            Assert.Equal(ExtractionFailure.UnsafeMembers, result.Failure);
+            Assert.Contains("'demo-1.0/readme.MD' and member 3 ('demo-1.0/README.md')", result.FailureMessage);
+            Assert.Contains("'demo-1.0/docs' and member 5 ('demo-1.0/Docs/x')", result.FailureMessage);
+            Assert.Empty(ExtractionSandbox.Snapshot(box.Sandbox));
+            // Directories differing in case merge harmlessly, as they would with tar.
+            var dirs = box.Save(Gz(Start().AddFile("demo-1.0/Src/a", "a").AddFile("demo-1.0/src/b", "b")), "dirs.tar.gz");
+            Assert.True(new SdistExtractor(new ExtractionOptions { CaseInsensitiveVolume = true }).Extract(dirs, box.Dest).Succeeded);
+            // On a case-sensitive volume both spellings are fine.
+            Assert.True(new SdistExtractor(new ExtractionOptions { CaseInsensitiveVolume = false, Force = true }).Extract(archive, box.Dest).Succeeded);
         }
 
         [Theory]
