@@ -30,8 +30,19 @@ namespace PyPackaging.Benchmarks
                     Console.WriteLine(BenchCorpus.Generate(dir, "bench_1gb-1.0.tar.gz", 20000, 1024L * 1024 * 1024));
                     Console.WriteLine(BenchCorpus.ZeroBomb(dir, "bomb_4gib-1.0.tar.gz", 4L * 1024 * 1024 * 1024));
                     return 0;
+                case "generate":
+                    // generate DIR NAME FILES MEGABYTES
+                    Console.WriteLine(BenchCorpus.Generate(args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+                        long.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024));
+                    return 0;
                 case "inspect":
-                    return Inspect(args[1]);
+                    var iterations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+                    var limits = new PyPackaging.Archives.ArchiveLimits();
+                    // optional: maxMemberSize=N to let a bomb reach the ratio limit instead of the declared-size limit
+                    if (args.Length > 3 && args[3].StartsWith("maxMemberSize=", StringComparison.Ordinal))
+                        limits.MaxMemberSize = long.Parse(args[3].Substring("maxMemberSize=".Length), System.Globalization.CultureInfo.InvariantCulture);
+                    for (var i = 0; i < iterations; i++) Inspect(args[1], limits);
+                    return 0;
                 case "expand-corpus":
                     var edir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench");
                     Console.WriteLine(BenchCorpus.Generate(edir, "bench_50mb-1.0.tar.gz", 2500, 50L * 1024 * 1024));
@@ -55,19 +66,23 @@ namespace PyPackaging.Benchmarks
             }
         }
 
-        private static int Inspect(string file)
+        private static int Inspect(string file, PyPackaging.Archives.ArchiveLimits limits)
         {
             GC.Collect();
             var baseline = Process.GetCurrentProcess().WorkingSet64;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            var result = new SdistInspector().Inspect(file);
+            var result = new SdistInspector(limits).Inspect(file);
             watch.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var retained = GC.GetTotalMemory(forceFullCollection: true);
+            foreach (var f in result.Findings.Findings) Console.WriteLine($"  finding {f.Rule.Id}: {f.Message}");
             var process = Process.GetCurrentProcess();
             process.Refresh();
             var uncompressed = result.Snapshot.Statistics.UncompressedBytes;
             Console.WriteLine($"file={Path.GetFileName(file)} compressed={new FileInfo(file).Length} uncompressed={uncompressed} members={result.Snapshot.Members.Count} " +
                               $"seconds={watch.Elapsed.TotalSeconds:F3} MB/s={uncompressed / 1e6 / watch.Elapsed.TotalSeconds:F1} " +
-                              $"findings={result.Findings.Findings.Count} completed={result.Snapshot.Completed} " +
+                              $"findings={result.Findings.Findings.Count} completed={result.Snapshot.Completed} allocatedMiB={allocated / 1048576.0:F1} retainedMiB={retained / 1048576.0:F1} " +
                               $"baselineMiB={baseline / 1048576.0:F1} peakMiB={process.PeakWorkingSet64 / 1048576.0:F1}");
             return 0;
         }

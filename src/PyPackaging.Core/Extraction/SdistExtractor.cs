@@ -806,16 +806,21 @@ namespace PyPackaging.Extraction
                         : "The link does not resolve to a member of the archive.";
                     continue;
                 }
+                var targetIndex = s.TargetMemberIndex;
+                if (targetIndex >= 0 && _members[targetIndex].Type == PySdistEntryType.HardLink && graph.HardLink(targetIndex) is HardLinkResolution viaHard && viaHard.Outcome == HardLinkOutcome.Regular)
+                {
+                    targetIndex = viaHard.TargetMemberIndex; // a symbolic link to a hard link copies the file the hard link names
+                }
                 if (_options.LinkMode == LinkMode.Copy)
                 {
-                    if (s.TargetIsDirectory || s.TargetMemberIndex < 0 || _members[s.TargetMemberIndex].Type != PySdistEntryType.File)
+                    if (s.TargetIsDirectory || targetIndex < 0 || _members[targetIndex].Type != PySdistEntryType.File)
                     {
                         plan.SkipReason = s.TargetIsDirectory
                             ? "Links to directories are not copied; use -LinkMode Symlink to create them as links."
                             : "The link does not lead to a regular file.";
                         continue;
                     }
-                    CopyFrom(plan, _plans[s.TargetMemberIndex]);
+                    CopyFrom(plan, _plans[targetIndex]);
                     continue;
                 }
                 CreateSymlink(plan, graph, s);

@@ -26,7 +26,7 @@ namespace PyPackaging.Rules
         public static readonly PySdistRule TarPaxPathConflict = new PySdistRule(
             "TarPaxPathConflict", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "A pax 'path' or 'linkpath' record names a different file than the ustar name/prefix (or linkname) field, in a way no writer's fallback explains: " +
-            "(1) the pax value would have fitted the ustar fields as is (printable ASCII, short enough), yet the header holds something else; or " +
+            "(1) the pax value would have fitted the 100-byte ustar name or linkname field as is (printable ASCII, at most 100 bytes), yet the header holds something else; or " +
             "(2) the header value is absolute or has a '..' component while the pax value has not; or " +
             "(3) the first path component differs (a non-ASCII character of the pax value may appear as '?' or '_', and a header value cut at 100 bytes may end early). " +
             "A reader that ignores pax extracts the header name, so two readers extract different files.",
@@ -130,6 +130,11 @@ namespace PyPackaging.Rules
             FramingRemedy, "RFC 1952; " + FramingSpec);
 
         // ----- zip -----
+
+        public static readonly PySdistRule ZipNameNotUtf8 = new PySdistRule(
+            "ZipNameNotUtf8", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+            "A zip member name or symbolic-link target is not valid UTF-8. Readers decode it as UTF-8, CP437 or the local code page, so the extracted name depends on the tool.",
+            FramingRemedy, "extraction-safety.md §5.5 (non-UTF-8 names are rejected)");
 
         public static readonly PySdistRule ZipHeaderMismatch = new PySdistRule(
             "ZipHeaderMismatch", PySdistRuleCategory.Safety, PySdistSeverity.Error,

@@ -34,6 +34,7 @@ namespace PyPackaging.Core.Tests.Extraction
             t.AddSymlink("demo-1.0/src/demo/version.py", "__init__.py");
             t.AddSymlink("demo-1.0/src/alias", "demo/__init__.py");
             t.AddHardLink("demo-1.0/data/big-copy.bin", "demo-1.0/data/big.bin");
+            t.AddSymlink("demo-1.0/data/to-hard.bin", "big-copy.bin");
             if (flavor != TarFlavor.Ustar) t.AddFile(LongName, "long path");
             return t;
         }
