@@ -865,8 +865,15 @@ namespace PyPackaging.Extraction
             var relative = string.Join(Path.DirectorySeparatorChar.ToString(), parts);
             var path = StagedPath(plan);
             EnsureParent(plan);
-            if (s.TargetIsDirectory) Directory.CreateSymbolicLink(path, relative);
-            else File.CreateSymbolicLink(path, relative);
+            try
+            {
+                if (s.TargetIsDirectory) Directory.CreateSymbolicLink(path, relative);
+                else File.CreateSymbolicLink(path, relative);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new IOException($"Creating the symbolic link failed ({ex.Message}). On Windows, symbolic links need Developer Mode or administrator rights; -LinkMode Copy works everywhere.", ex);
+            }
             plan.Written = true;
 #else
             plan.SkipReason = "Symbolic links are not supported on Windows PowerShell 5.1; use -LinkMode Copy.";

@@ -48,6 +48,8 @@ namespace PyPackaging.Core.Tests.Extraction
         {
             new Case("absolute", () => Gz(Start().AddFile("/tmp/pypkg-evil", "x")), ExtractionFailure.UnsafeMembers, new[] { "/tmp/pypkg-evil" }),
             new Case("dotdot", () => Gz(Start().AddFile("demo-1.0/../../evil", "x")), ExtractionFailure.UnsafeMembers, new[] { "demo-1.0/../../evil" }),
+            new Case("dotdot-inside", () => Gz(Start().AddFile("demo-1.0/a/../setup2.py", "x")), ExtractionFailure.UnsafeMembers, new[] { "demo-1.0/a/../setup2.py" }),
+            new Case("control-character", () => Gz(Start().AddFile("demo-1.0/bell\u0007.txt", "x")), ExtractionFailure.UnsafeMembers, new[] { "demo-1.0/bell\u0007.txt" }),
             new Case("backslash", () => Gz(Start().AddFile("demo-1.0\\..\\..\\evil", "x")), ExtractionFailure.UnsafeMembers, new[] { "demo-1.0\\..\\..\\evil" }),
             new Case("drive", () => Gz(Start().AddFile("C:/evil", "x").AddFile("C:evil2", "y")), ExtractionFailure.UnsafeMembers, new[] { "C:/evil", "C:evil2" }),
             new Case("symlink-absolute", () => Gz(Start().AddSymlink("demo-1.0/passwd", "/etc/passwd")), ExtractionFailure.UnsafeMembers, new[] { "demo-1.0/passwd" }),
@@ -110,7 +112,7 @@ namespace PyPackaging.Core.Tests.Extraction
 
             foreach (var offender in c.Offenders)
             {
-                Assert.Contains(offender, result.FailureMessage);
+                Assert.Contains(PyPackaging.Paths.MemberPath.Display(offender), result.FailureMessage); // control characters are shown escaped
                 if (!result.Entries.Any(e => e.Path == offender)) continue; // stopped before it became a member (reported archive-wide)
                 var entry = result.Entries.First(e => e.Path == offender && e.Action == PySdistEntryAction.Refused);
                 Assert.False(string.IsNullOrEmpty(entry.Reason));
