@@ -65,6 +65,49 @@ namespace PyPackaging.Core.Tests.Extraction
             Assert.Equal(Path.Combine(box.Dest, "demo-1.0"), result.Targets.Single());
         }
 
+        [Fact]
+        public void SymlinkModeExtractsTheSameTreeAsGnuTarLinksIncluded()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var box = new ExtractionSandbox();
+            var archive = Save(box, TarFlavor.Pax);
+            var result = new SdistExtractor(new ExtractionOptions { LinkMode = LinkMode.Symlink }).Extract(archive, box.Dest);
+            Assert.True(result.Succeeded, result.FailureMessage);
+            var tarDir = Path.Combine(box.Root, "tar");
+            Directory.CreateDirectory(tarDir);
+            RunTar(archive, tarDir);
+            // Snapshot records symbolic links as link:<target> and files by content: the trees must match exactly
+            // (tar's hard link is a regular file with the same content, as is our copy).
+            Assert.Equal(ExtractionSandbox.Describe(ExtractionSandbox.Snapshot(tarDir)), ExtractionSandbox.Describe(ExtractionSandbox.Snapshot(box.Dest)));
+        }
+
+        [Fact]
+        public void AReadOnlyDestinationIsAWriteFailureThatLeavesNothing()
+        {
+            if (OperatingSystem.IsWindows()) return;
+            using var box = new ExtractionSandbox();
+            var archive = Save(box, TarFlavor.Pax);
+            box.SeedDestination();
+            File.SetUnixFileMode(box.Dest, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            try
+            {
+                try
+                {
+                    File.WriteAllText(Path.Combine(box.Dest, "probe"), "x");
+                    return; // running as root: permissions do not stop writes, nothing to test (the long-name test covers write failures)
+                }
+                catch (UnauthorizedAccessException) { }
+                var before = ExtractionSandbox.Snapshot(box.Sandbox);
+                var result = new SdistExtractor().Extract(archive, box.Dest);
+                Assert.Equal(ExtractionFailure.WriteFailed, result.Failure);
+                Assert.Equal(before, ExtractionSandbox.Snapshot(box.Sandbox));
+            }
+            finally
+            {
+                File.SetUnixFileMode(box.Dest, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         /// <summary>Relative path, kind and content of every entry; links are followed (copies must equal their targets).</summary>
         private static List<string> Describe(string root)
         {
