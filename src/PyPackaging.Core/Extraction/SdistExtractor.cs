@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using PyPackaging.Archives;
@@ -716,15 +717,18 @@ namespace PyPackaging.Extraction
 
             // Problems the extraction pass found on its own (names this OS cannot hold, case collisions, special files)
             // and that no rule reported.
+            var reported = new HashSet<(int, string)>();
+            foreach (var p in problems) reported.Add((p.MemberIndex, p.Code));
             foreach (var plan in _plans)
             {
                 if (plan.Problems == null) continue;
                 foreach (var p in plan.Problems)
                 {
-                    if (!problems.Exists(q => q.MemberIndex == p.MemberIndex && q.Code == p.Code)) problems.Add(p);
+                    if (reported.Add((p.MemberIndex, p.Code))) problems.Add(p);
                 }
             }
-            problems.Sort((a, b) => a.MemberIndex.CompareTo(b.MemberIndex));
+            // Stable order: by member, archive-level problems first.
+            problems = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.MemberIndex).ThenBy(x => x.i).Select(x => x.p).ToList();
             _result.Problems = problems;
 
             if (archiveWide)

@@ -138,6 +138,20 @@ namespace PyPackaging.Core.Tests.Extraction
         }
 
         [Fact]
+        public void ThousandsOfOffendersAreListedInLinearTime()
+        {
+            using var box = new ExtractionSandbox();
+            var t = Start();
+            for (var i = 0; i < 20000; i++) t.AddFile($"/abs/{i}", "x");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var result = new SdistExtractor().Extract(box.Save(Gz(t)), box.Dest);
+            Assert.Equal(ExtractionFailure.UnsafeMembers, result.Failure);
+            Assert.Contains("/abs/19999:", result.FailureMessage);
+            Assert.Equal(20000, result.Entries.Count(e => e.Action == PySdistEntryAction.Refused));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), watch.Elapsed.ToString());
+        }
+
+        [Fact]
         public void SkipUnsafeExtractsTheRestAndReportsSkipped()
         {
             using var box = new ExtractionSandbox();
