@@ -9,7 +9,8 @@ namespace PyPackaging.Archives
     ///     header holds something else;
     /// (2) the header value is absolute or has a '..' component and the pax value is neither;
     /// (3) the first components differ, comparing up to the first non-ASCII character of the pax value (where '?', '_'
-    ///     or the same character are accepted), and letting a header value without '/' be a prefix (a 100-byte cut).
+    ///     or the same character are accepted), and letting the header's component be a prefix of the pax one when the
+    ///     header value has no '/' or its first component is 90 characters or longer (a writer's cut).
     /// An empty header value is never a conflict (some writers leave it blank).
     /// </summary>
     internal static class PaxNamePolicy
@@ -65,7 +66,9 @@ namespace PyPackaging.Archives
                 if (p > 0x7E) return h == p || h == '?' || h == '_' || h > 0x7E;
                 if (p != h) return false;
             }
-            return headerCut || headerEnd == paxEnd;
+            // A header component of 90+ characters can only come from a writer cutting a longer one (libarchive
+            // abbreviates long paths), so a prefix is accepted there too.
+            return headerCut || headerEnd == paxEnd || headerEnd >= 90;
         }
     }
 }

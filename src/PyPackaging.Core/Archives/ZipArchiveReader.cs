@@ -81,7 +81,28 @@ namespace PyPackaging.Archives
             _findings = findings;
             _ct = cancellationToken;
             Statistics.CompressedLength = stream.Length;
-            if (!ReadCentralDirectory()) _done = true;
+            if (!ReadCentralDirectory())
+            {
+                _done = true;
+                return;
+            }
+            AskSecondOpinion();
+        }
+
+        /// <summary>Compares the central directory with SharpZipLib's independent reading of it (see <see cref="ZipSecondOpinion"/>).</summary>
+        private void AskSecondOpinion()
+        {
+            var views = new List<ZipSecondOpinion.EntryView>(_entries.Count);
+            foreach (var e in _entries)
+            {
+                views.Add(new ZipSecondOpinion.EntryView(e.Name, e.UncompressedSize, e.CompressedSize, e.Crc, e.Method));
+            }
+            var disagreement = ZipSecondOpinion.Disagreement(_file, views);
+            if (disagreement != null)
+            {
+                _findings.ReportArchive(RuleCatalog.ZipParsersDisagree,
+                    $"Two zip parsers read this archive differently: {disagreement}. Installers built on different zip libraries can extract different files from it.");
+            }
         }
 
         public ContainerFormat Container => ContainerFormat.Zip;

@@ -167,6 +167,25 @@ namespace PyPackaging.Core.Tests.Archives
         }
 
         [Fact]
+        public void AbbreviatedLongFirstComponentIsNotAConflict()
+        {
+            var top = new string('t', 200);
+            var t = Pax();
+            t.AddPax(("path", top + "/file.py"));
+            t.AddEntry(t.NewHeader(top.Substring(0, 92) + "/file.py", '0', 1), Bytes(1)).Finish();
+            AssertClean(Read(t.ToArray()));
+        }
+
+        [Fact]
+        public void ShortHeaderPrefixOfADifferentTopDirectoryIsAConflict()
+        {
+            var t = Pax();
+            t.AddPax(("path", "demo-1.0-evil/" + new string('x', 120)));
+            t.AddEntry(t.NewHeader("demo-1.0/" + new string('x', 90), '0', 1), Bytes(1)).Finish();
+            AssertOnly(Read(t.ToArray()), RuleCatalog.TarPaxPathConflict);
+        }
+
+        [Fact]
         public void PaxLinkpathConflictIsReported()
         {
             var t = Pax();

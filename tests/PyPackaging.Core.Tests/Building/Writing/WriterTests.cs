@@ -1,3 +1,4 @@
+using PyPackaging.Archives;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -23,9 +24,9 @@ namespace PyPackaging.Core.Tests.Building.Writing
             var data = new byte[1000];
             new Random(7).NextBytes(data);
             var c = new Crc32();
-            c.Append(data, 0, 3);
-            c.Append(data, 3, 500);
-            c.Append(data, 503, 497);
+            c.Update(data, 0, 3);
+            c.Update(data, 3, 500);
+            c.Update(data, 503, 497);
             Assert.Equal(Crc32.Compute(data), c.Value);
         }
     }
