@@ -50,7 +50,9 @@ function Invoke-Dotnet {
 }
 
 if ($Clean) {
-    foreach ($dir in @(Join-Path $root 'out') + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj)) {
+    $generated = @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj |
+        ForEach-Object FullName)
+    foreach ($dir in @(Join-Path $root 'out') + $generated) {
         if (Test-Path -LiteralPath $dir) { Remove-Item -LiteralPath $dir -Recurse -Force }
     }
 }

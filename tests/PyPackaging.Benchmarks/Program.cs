@@ -11,6 +11,9 @@ namespace PyPackaging.Benchmarks
     /// dotnet run -c Release --project tests/PyPackaging.Benchmarks -- &lt;command&gt;
     ///   corpus DIR              generate bench sdists into DIR (50 MB / 2,500 files; 10 MB; 1 GB)
     ///   inspect FILE            inspect once in-process: MB/s (uncompressed) and peak working set
+    ///   expand-corpus DIR       generate only the 50 MB sdist and the 4 GiB zero bomb into DIR
+    ///   expand FILE [RUNS]      extract FILE with SdistExtractor, tar xzf and Python's tarfile (filter="data"): median wall times
+    ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     /// </summary>
@@ -49,11 +52,25 @@ namespace PyPackaging.Benchmarks
                     // build-once PROJECT OUTDIR: one native build (what "whole-process" times)
                     Console.WriteLine(BuildBench.BuildOnce(args[1], args[2]));
                     return 0;
+                case "expand-corpus":
+                    var edir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench");
+                    Console.WriteLine(BenchCorpus.Generate(edir, "bench_50mb-1.0.tar.gz", 2500, 50L * 1024 * 1024));
+                    Console.WriteLine(BenchCorpus.ZeroBomb(edir, "bomb_4gib-1.0.tar.gz", 4L * 1024 * 1024 * 1024));
+                    return 0;
+                case "expand":
+                    return ExpandBench.Compare(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                case "expand-once":
+                    var sw = Stopwatch.StartNew();
+                    var once = new PyPackaging.Extraction.SdistExtractor().Extract(args[1], args[2]);
+                    Console.WriteLine($"{once.Failure} {sw.Elapsed.TotalSeconds:F3}s");
+                    return once.Succeeded ? 0 : 1;
+                case "expand-bomb":
+                    return ExpandBench.Bomb(args[1], args.Length > 2 && args[2] == "streamed");
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
                 default:
-                    Console.WriteLine("commands: corpus DIR | inspect FILE | build [DIR] [N] | bdn [BenchmarkDotNet args]");
+                    Console.WriteLine("commands: corpus DIR | expand-corpus DIR | inspect FILE | expand FILE [RUNS] | expand-bomb FILE | build [DIR] [N] | bdn [BenchmarkDotNet args]");
                     return 2;
             }
         }

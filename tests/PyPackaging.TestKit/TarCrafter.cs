@@ -9,7 +9,9 @@ namespace PyPackaging.TestKit
     /// <summary>
     /// Writes tar streams block by block: convenience methods for valid members in one flavour, and low-level
     /// methods (<see cref="AddHeader"/>, <see cref="AddPax"/>, <see cref="AddRaw"/>...) for hostile ones.
-    /// Nothing is validated; what you ask for is what is written.
+    /// Nothing is validated; what you ask for is what is written. Convenience methods fit names to the flavour:
+    /// pax adds a 'path'/'linkpath' record, GNU adds ././@LongLink entries, ustar splits into prefix/name, and
+    /// ustar/v7 throw <see cref="ArgumentException"/> when a name cannot fit.
     /// </summary>
     public sealed class TarCrafter
     {

@@ -11,6 +11,8 @@ namespace PyPackaging.TestKit
     {
         /// <summary>Name in the local header (and the central directory unless <see cref="CentralName"/> is set).</summary>
         public string Name { get; set; } = string.Empty;
+        /// <summary>Raw name bytes for both headers (e.g. invalid UTF-8); wins over <see cref="Name"/>.</summary>
+        public byte[]? NameBytes { get; set; }
         /// <summary>A different name for the central directory.</summary>
         public string? CentralName { get; set; }
         /// <summary>Uncompressed content.</summary>
@@ -86,7 +88,7 @@ namespace PyPackaging.TestKit
                 compressed[i] = e.Method == 8 ? Deflate(e.Data) : e.Data;
                 if (!e.InLocal) { offsets[i] = -1; continue; }
                 offsets[i] = ms.Position;
-                var name = Encoding.UTF8.GetBytes(e.Name);
+                var name = e.NameBytes ?? Encoding.UTF8.GetBytes(e.Name);
                 w.Write(0x04034b50u);
                 w.Write((ushort)20);
                 w.Write(Flags(e));
@@ -108,7 +110,7 @@ namespace PyPackaging.TestKit
                 var e = _entries[i];
                 if (!e.InCentralDirectory) continue;
                 count++;
-                var name = Encoding.UTF8.GetBytes(e.CentralName ?? e.Name);
+                var name = e.CentralName != null ? Encoding.UTF8.GetBytes(e.CentralName) : e.NameBytes ?? Encoding.UTF8.GetBytes(e.Name);
                 w.Write(0x02014b50u);
                 w.Write(e.UnixMode.HasValue ? (ushort)0x031E : (ushort)20);
                 w.Write((ushort)20);

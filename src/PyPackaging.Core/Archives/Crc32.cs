@@ -1,6 +1,9 @@
 namespace PyPackaging.Archives
 {
-    /// <summary>CRC-32 (IEEE, reflected 0xEDB88320) as gzip and zip use it; slicing-by-8 so it keeps up with inflate.</summary>
+    /// <summary>
+    /// CRC-32 (IEEE, reflected 0xEDB88320) as gzip and zip use it; slicing-by-8 so it keeps up with inflate and deflate.
+    /// Shared by the readers (trailer checks) and the sdist writer (gzip trailer).
+    /// </summary>
     internal sealed class Crc32
     {
         private static readonly uint[] Table = BuildTable();
@@ -9,6 +12,14 @@ namespace PyPackaging.Archives
         public uint Value => _state ^ 0xFFFFFFFF;
 
         public void Reset() => _state = 0xFFFFFFFF;
+
+        /// <summary>One-shot CRC of a whole buffer.</summary>
+        public static uint Compute(byte[] data)
+        {
+            var crc = new Crc32();
+            crc.Update(data, 0, data.Length);
+            return crc.Value;
+        }
 
         public void Update(byte[] data, int offset, int count)
         {

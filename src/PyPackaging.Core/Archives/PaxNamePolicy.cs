@@ -5,11 +5,12 @@ namespace PyPackaging.Archives
     /// writer's lossy fallback explains. Writers put an approximation in the ustar field when the value does not fit:
     /// Python's tarfile cuts at 100 bytes and writes non-ASCII as '?', libarchive abbreviates the middle and writes '?'
     /// (some tools '_'), GNU tar copies UTF-8 bytes. A conflict is any of:
-    /// (1) the pax value fits the ustar field as is (printable ASCII; a path of at most 100 bytes or splittable into
-    ///     155-byte prefix and 100-byte name; a link of at most 100 bytes), yet the header holds something else;
+    /// (1) the pax value fits the 100-byte name (or linkname) field as is (printable ASCII, at most 100 bytes), yet the
+    ///     header holds something else;
     /// (2) the header value is absolute or has a '..' component and the pax value is neither;
     /// (3) the first components differ, comparing up to the first non-ASCII character of the pax value (where '?', '_'
-    ///     or the same character are accepted), and letting a header value without '/' be a prefix (a 100-byte cut).
+    ///     or the same character are accepted), and letting the header's component be a prefix of the pax one when the
+    ///     header value has no '/' or its first component is 90 characters or longer (a writer's cut).
     /// An empty header value is never a conflict (some writers leave it blank).
     /// </summary>
     internal static class PaxNamePolicy
@@ -26,20 +27,14 @@ namespace PyPackaging.Archives
 
         private static bool FitsUstar(string value, bool isLink)
         {
+            // Only the 100-byte name (or linkname) field counts: writers such as Python's tarfile emit a pax path for
+            // anything longer than 100 bytes without trying the ustar prefix split.
+            if (value.Length > 100) return false;
             foreach (char c in value)
             {
                 if (c < 0x20 || c > 0x7E) return false;
             }
-            if (value.Length <= 100) return true;
-            if (isLink) return false;
-            for (int i = value.Length - 1; i > 0; i--)
-            {
-                if (value[i] != '/') continue;
-                int nameLength = value.Length - i - 1;
-                if (nameLength > 100) return false;
-                if (i <= 155 && nameLength > 0) return true;
-            }
-            return false;
+            return true;
         }
 
         private static bool Escapes(string value)
@@ -71,7 +66,9 @@ namespace PyPackaging.Archives
                 if (p > 0x7E) return h == p || h == '?' || h == '_' || h > 0x7E;
                 if (p != h) return false;
             }
-            return headerCut || headerEnd == paxEnd;
+            // A header component of 90+ characters can only come from a writer cutting a longer one (libarchive
+            // abbreviates long paths), so a prefix is accepted there too.
+            return headerCut || headerEnd == paxEnd || headerEnd >= 90;
         }
     }
 }

@@ -254,6 +254,26 @@ namespace PyPackaging.Archives
             return n;
         }
 
+#if NET8_0_OR_GREATER
+        internal int ReadData(int version, Span<byte> destination)
+        {
+            if (version != _dataVersion || _current == null) throw new InvalidOperationException("The member's data stream is no longer valid: the reader has moved on.");
+            if (destination.Length == 0 || _remaining <= 0) return 0;
+            if (!Fill())
+            {
+                if (!_stopped) ReportTruncatedMember(_current, _current.Size - _remaining);
+                _done = true;
+                return 0;
+            }
+            int n = (int)Math.Min(Math.Min(destination.Length, _remaining), _len - _pos);
+            new ReadOnlySpan<byte>(_buf, _pos, n).CopyTo(destination);
+            _pos += n;
+            _offset += n;
+            _remaining -= n;
+            return n;
+        }
+#endif
+
         private void ResetExtensionState()
         {
             _paxSeen = false;
@@ -969,7 +989,11 @@ namespace PyPackaging.Archives
                 _pos = _len;
             }
             if (_stopped) return;
-            if (_gzip && !_inflateFailed && !CheckGzipEnd()) completed = false;
+            if (_gzip && !_inflateFailed && !CheckGzipEnd())
+            {
+                completed = false;
+                reason = reason ?? "the gzip stream does not end cleanly";
+            }
             _done = true;
             _completed = completed && !_stopped;
             if (!_completed && _stopReason == null) _stopReason = reason ?? "the archive is damaged";
@@ -1236,6 +1260,21 @@ namespace PyPackaging.Archives
             _position += n;
             return n;
         }
+
+#if NET8_0_OR_GREATER
+        public override int Read(Span<byte> buffer)
+        {
+            int n = _reader.ReadData(_version, buffer);
+            _position += n;
+            return n;
+        }
+
+        public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return new System.Threading.Tasks.ValueTask<int>(Read(buffer.Span));
+        }
+#endif
 
         public override bool CanRead => true;
         public override bool CanSeek => false;

@@ -311,6 +311,61 @@ namespace PyPackaging.Paths
         /// <summary>Members at a path an earlier member (or earlier children) already used: duplicates and type changes.</summary>
         public IReadOnlyList<PathCollision> Collisions => _collisions;
 
+        /// <summary>The parent problem of one member, or null.</summary>
+        public ParentProblem? ParentProblemOf(int memberIndex)
+        {
+            if (_parentByMember == null)
+            {
+                _parentByMember = new Dictionary<int, ParentProblem>();
+                foreach (var p in _parentProblems) _parentByMember[p.MemberIndex] = p;
+            }
+            return _parentByMember.TryGetValue(memberIndex, out var found) ? found : null;
+        }
+
+        private Dictionary<int, ParentProblem>? _parentByMember;
+        private Dictionary<int, PathCollision>? _collisionByMember;
+
+        /// <summary>The collision (duplicate or type change) of one member with an earlier one, or null.</summary>
+        public PathCollision? CollisionOf(int memberIndex)
+        {
+            if (_collisionByMember == null)
+            {
+                _collisionByMember = new Dictionary<int, PathCollision>();
+                foreach (var c in _collisions) _collisionByMember[c.MemberIndex] = c;
+            }
+            return _collisionByMember.TryGetValue(memberIndex, out var found) ? found : null;
+        }
+
+        /// <summary>
+        /// True when member <paramref name="memberIndex"/> can be materialised inside the destination without following
+        /// or replacing anything: its path is a clean relative path strictly inside the root, no earlier member made a
+        /// parent a link or file, it collides with no earlier member, and a link resolves to an existing regular member
+        /// (symbolic) or an earlier regular file (hard). Devices and other special types are never safe.
+        /// </summary>
+        public bool IsContained(int memberIndex)
+        {
+            var path = _paths[memberIndex];
+            const PathProblems Unsafe = PathProblems.Empty | PathProblems.Absolute | PathProblems.DriveLetter | PathProblems.Unc |
+                PathProblems.Backslash | PathProblems.ParentEscapes | PathProblems.ParentInside | PathProblems.ControlCharacter |
+                PathProblems.Colon | PathProblems.ResolvesToRoot;
+            if ((path.Problems & Unsafe) != 0 || !path.IsInside) return false;
+            if (ParentProblemOf(memberIndex) != null || CollisionOf(memberIndex) != null) return false;
+            switch (_members[memberIndex].Type)
+            {
+                case PySdistEntryType.File:
+                case PySdistEntryType.Directory:
+                    return true;
+                case PySdistEntryType.SymbolicLink:
+                    var s = Symlink(memberIndex);
+                    return s != null && s.Outcome == SymlinkOutcome.Inside && !s.LeavesTopLevel;
+                case PySdistEntryType.HardLink:
+                    var h = HardLink(memberIndex);
+                    return h != null && h.Outcome == HardLinkOutcome.Regular;
+                default:
+                    return false;
+            }
+        }
+
         public static PathKind KindOf(PySdistEntryType type)
         {
             switch (type)
@@ -431,10 +486,18 @@ namespace PyPackaging.Paths
                             _work += stack.Count;
                             break;
                         default:
+                            // For an escape, keep the rest of this target so the reported location is the real one.
+                            var resolved = inner.ResolvedPath;
+                            if (inner.Outcome == SymlinkOutcome.Escapes || inner.Outcome == SymlinkOutcome.Absolute)
+                            {
+                                var rest = new List<string>();
+                                for (var r = p + 1; r < parts.Count; r++) rest.Add(parts[r]);
+                                if (rest.Count > 0) resolved = resolved.TrimEnd('/') + "/" + MemberPath.Join(rest);
+                            }
                             return Finish(new SymlinkResolution(index, inner.Outcome)
                             {
                                 CulpritIndex = inner.CulpritIndex >= 0 ? inner.CulpritIndex : final,
-                                ResolvedPath = inner.ResolvedPath,
+                                ResolvedPath = resolved,
                             }, via, linkPath);
                     }
                 }

@@ -26,9 +26,9 @@ namespace PyPackaging.Rules
         public static readonly PySdistRule TarPaxPathConflict = new PySdistRule(
             "TarPaxPathConflict", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "A pax 'path' or 'linkpath' record names a different file than the ustar name/prefix (or linkname) field, in a way no writer's fallback explains: " +
-            "(1) the pax value would have fitted the ustar fields as is (printable ASCII, short enough), yet the header holds something else; or " +
+            "(1) the pax value would have fitted the 100-byte ustar name or linkname field as is (printable ASCII, at most 100 bytes), yet the header holds something else; or " +
             "(2) the header value is absolute or has a '..' component while the pax value has not; or " +
-            "(3) the first path component differs (a non-ASCII character of the pax value may appear as '?' or '_', and a header value cut at 100 bytes may end early). " +
+            "(3) the first path component differs (a non-ASCII character of the pax value may appear as '?' or '_', and a header value cut by the writer may end early). " +
             "A reader that ignores pax extracts the header name, so two readers extract different files.",
             FramingRemedy, FramingSpec);
 
@@ -131,6 +131,11 @@ namespace PyPackaging.Rules
 
         // ----- zip -----
 
+        public static readonly PySdistRule ZipNameNotUtf8 = new PySdistRule(
+            "ZipNameNotUtf8", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+            "A zip member name or symbolic-link target is not valid UTF-8. Readers decode it as UTF-8, CP437 or the local code page, so the extracted name depends on the tool.",
+            FramingRemedy, "extraction-safety.md §5.5 (non-UTF-8 names are rejected)");
+
         public static readonly PySdistRule ZipHeaderMismatch = new PySdistRule(
             "ZipHeaderMismatch", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "A zip entry's local header (or data descriptor) and its central-directory record disagree on the name, compression method, CRC-32 or sizes. Readers that walk local headers and readers that use the central directory extract different files.",
@@ -170,5 +175,11 @@ namespace PyPackaging.Rules
             "ZipMalformed", PySdistRuleCategory.Safety, PySdistSeverity.Error,
             "The zip structure cannot be read: no end-of-central-directory record, a central directory outside the file, a wrong entry count, or ZIP64 (not supported for sdists). Reading stops.",
             FramingRemedy, "extraction-safety.md §5.5");
+
+        public static readonly PySdistRule ZipParsersDisagree = new PySdistRule(
+            "ZipParsersDisagree", PySdistRuleCategory.Safety, PySdistSeverity.Error,
+            "A second, independent zip parser (SharpZipLib) reads the central directory differently: other entries, sizes, checksums or methods, or it refuses the file.",
+            "Do not install or unpack this archive; rebuild the sdist as a .tar.gz with a standard build tool.",
+            "CVE-2025-54368 (zip parser differentials); PEP 625 (sdists are .tar.gz)");
     }
 }

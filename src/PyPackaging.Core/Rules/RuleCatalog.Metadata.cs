@@ -4,8 +4,8 @@ namespace PyPackaging.Rules
     // pyproject.toml content. Add rules as public static readonly PySdistRule fields; ids are stable.
     public static partial class RuleCatalog
     {
-        private const string CoreMetadataSpec = "https://packaging.python.org/en/latest/specifications/core-metadata/";
-        private const string SdistSpec = "https://packaging.python.org/en/latest/specifications/source-distribution-format/";
+        private const string MetadataRulesCoreMetadataUrl = "https://packaging.python.org/en/latest/specifications/core-metadata/";
+        private const string MetadataRulesSdistFormatUrl = "https://packaging.python.org/en/latest/specifications/source-distribution-format/";
 
         // ---- Structure: file name, PKG-INFO vs. file name, pyproject.toml syntax, license files -------------------
 
@@ -13,25 +13,25 @@ namespace PyPackaging.Rules
             "SdistFileNameNotNormalized", PySdistRuleCategory.Structure, PySdistSeverity.Error,
             "The archive file name must be `{escaped_name}-{version}.tar.gz`: the name lowercased with runs of `-`, `_` and `.` replaced by `_`, and the version in PEP 440 normal form (trailing zeros kept).",
             "Rename the file (better: rebuild it with a PEP 625-conforming backend) so that it reads exactly as suggested.",
-            SdistSpec + " ; PEP 625");
+            MetadataRulesSdistFormatUrl + " ; PEP 625");
 
         public static readonly PySdistRule PkgInfoMetadataVersionTooOld = new PySdistRule(
             "PkgInfoMetadataVersionTooOld", PySdistRuleCategory.Structure, PySdistSeverity.Warning,
             "An sdist's PKG-INFO should declare Metadata-Version 2.2 or later, so that consumers can trust its static fields (PEP 643).",
             "Rebuild the sdist with a current build backend; it will write Metadata-Version 2.2 or later.",
-            SdistSpec + " ; PEP 643");
+            MetadataRulesSdistFormatUrl + " ; PEP 643");
 
         public static readonly PySdistRule PkgInfoNameMismatch = new PySdistRule(
             "PkgInfoNameMismatch", PySdistRuleCategory.Structure, PySdistSeverity.Error,
             "The Name in PKG-INFO must be the project named by the archive file name (compared after PEP 503 normalisation).",
             "Rebuild the sdist so that the file name and PKG-INFO come from the same project metadata.",
-            SdistSpec + " ; PEP 625");
+            MetadataRulesSdistFormatUrl + " ; PEP 625");
 
         public static readonly PySdistRule PkgInfoVersionMismatch = new PySdistRule(
             "PkgInfoVersionMismatch", PySdistRuleCategory.Structure, PySdistSeverity.Error,
             "The Version in PKG-INFO must be the version in the archive file name (compared as PEP 440 versions).",
             "Rebuild the sdist so that the file name and PKG-INFO carry the same version.",
-            SdistSpec + " ; PEP 625");
+            MetadataRulesSdistFormatUrl + " ; PEP 625");
 
         public static readonly PySdistRule PyprojectTomlInvalid = new PySdistRule(
             "PyprojectTomlInvalid", PySdistRuleCategory.Structure, PySdistSeverity.Error,
@@ -43,7 +43,7 @@ namespace PyPackaging.Rules
             "LicenseFileMissing", PySdistRuleCategory.Structure, PySdistSeverity.Error,
             "With Metadata-Version 2.4 or later, every License-File listed in PKG-INFO must be present in the archive at `{top}/{path}`.",
             "Include the license file in the sdist (check `license-files` in pyproject.toml), or remove the License-File entry.",
-            SdistSpec + " ; PEP 639");
+            MetadataRulesSdistFormatUrl + " ; PEP 639");
 
         // ---- Metadata: one rule per CoreMetadataValidator problem kind --------------------------------------------
 
@@ -51,43 +51,43 @@ namespace PyPackaging.Rules
             "PkgInfoNotUtf8", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "PKG-INFO must be encoded as UTF-8.",
             "Rewrite PKG-INFO as UTF-8 (rebuild the sdist with a current backend).",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
 
         public static readonly PySdistRule PkgInfoMalformedHeader = new PySdistRule(
             "PkgInfoMalformedHeader", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Every line of the PKG-INFO header block must be a `Key: value` header or a continuation line starting with whitespace; the first other line ends the headers.",
             "Fix the line (indent continuation lines, separate the description from the headers with an empty line) or rebuild the sdist.",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
 
         public static readonly PySdistRule PkgInfoRequiredFieldMissing = new PySdistRule(
             "PkgInfoRequiredFieldMissing", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "PKG-INFO must contain Metadata-Version, Name and Version.",
             "Rebuild the sdist so that PKG-INFO carries the missing field.",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
 
         public static readonly PySdistRule PkgInfoFieldRepeated = new PySdistRule(
             "PkgInfoFieldRepeated", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "A single-use core metadata field appears more than once (or the description is given both as a header and as the body).",
             "Keep one occurrence of the field.",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
 
         public static readonly PySdistRule PkgInfoMetadataVersionInvalid = new PySdistRule(
             "PkgInfoMetadataVersionInvalid", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Metadata-Version must be one of 1.0, 1.1, 1.2, 2.1 to 2.6; consumers must refuse a newer major version.",
             "Rebuild the sdist with a backend that writes a defined Metadata-Version (2.2 or later).",
-            CoreMetadataSpec + "#metadata-version");
+            MetadataRulesCoreMetadataUrl + "#metadata-version");
 
         public static readonly PySdistRule PkgInfoMetadataVersionNewer = new PySdistRule(
             "PkgInfoMetadataVersionNewer", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
             "Metadata-Version is a newer minor version than this tool knows; fields added by it are not checked.",
             "Check that PyPI and your installers support this Metadata-Version, or emit an older one.",
-            CoreMetadataSpec + "#metadata-version");
+            MetadataRulesCoreMetadataUrl + "#metadata-version");
 
         public static readonly PySdistRule PkgInfoInvalidName = new PySdistRule(
             "PkgInfoInvalidName", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Name must consist of ASCII letters, digits, `.`, `_` and `-`, and start and end with a letter or digit.",
             "Change `[project].name` to a valid name and rebuild.",
-            CoreMetadataSpec + "#name");
+            MetadataRulesCoreMetadataUrl + "#name");
 
         public static readonly PySdistRule PkgInfoInvalidVersion = new PySdistRule(
             "PkgInfoInvalidVersion", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
@@ -105,19 +105,19 @@ namespace PyPackaging.Rules
             "PkgInfoSummaryMultiline", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Summary must be a single line.",
             "Shorten `[project].description` to one line; put longer text in the readme.",
-            CoreMetadataSpec + "#summary");
+            MetadataRulesCoreMetadataUrl + "#summary");
 
         public static readonly PySdistRule PkgInfoSummaryTooLong = new PySdistRule(
             "PkgInfoSummaryTooLong", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Summary must be at most 512 characters; PyPI rejects longer ones.",
             "Shorten `[project].description` to 512 characters or fewer.",
-            CoreMetadataSpec + "#summary");
+            MetadataRulesCoreMetadataUrl + "#summary");
 
         public static readonly PySdistRule PkgInfoInvalidDescriptionContentType = new PySdistRule(
             "PkgInfoInvalidDescriptionContentType", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Description-Content-Type must be text/plain, text/x-rst or text/markdown, with charset UTF-8 only and Markdown variant GFM or CommonMark.",
             "Use a `.md` or `.rst` readme, or set `content-type` in the `[project].readme` table to a supported value.",
-            CoreMetadataSpec + "#description-content-type");
+            MetadataRulesCoreMetadataUrl + "#description-content-type");
 
         public static readonly PySdistRule PkgInfoInvalidRequirement = new PySdistRule(
             "PkgInfoInvalidRequirement", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
@@ -135,19 +135,19 @@ namespace PyPackaging.Rules
             "PkgInfoInvalidRequiresPython", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Requires-Python must be a PEP 440 version specifier set, such as `>=3.9`.",
             "Fix `[project].requires-python` (e.g. write `>=3.9`, not `3.9`).",
-            CoreMetadataSpec + "#requires-python");
+            MetadataRulesCoreMetadataUrl + "#requires-python");
 
         public static readonly PySdistRule PkgInfoInvalidProvidesExtra = new PySdistRule(
             "PkgInfoInvalidProvidesExtra", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Provides-Extra must be a valid name, normalised (lowercase, `-` separators) from Metadata-Version 2.3, and unique after normalisation.",
             "Rename the extra in `[project].optional-dependencies` to its normalised form.",
-            CoreMetadataSpec + "#provides-extra-multiple-use");
+            MetadataRulesCoreMetadataUrl + "#provides-extra-multiple-use");
 
         public static readonly PySdistRule PkgInfoLicenseWithExpression = new PySdistRule(
             "PkgInfoLicenseWithExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "License and License-Expression must not both be present; PyPI rejects the upload.",
             "Remove the legacy License field and keep License-Expression.",
-            CoreMetadataSpec + "#license-expression ; PEP 639");
+            MetadataRulesCoreMetadataUrl + "#license-expression ; PEP 639");
 
         public static readonly PySdistRule PkgInfoInvalidLicenseExpression = new PySdistRule(
             "PkgInfoInvalidLicenseExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
@@ -171,36 +171,60 @@ namespace PyPackaging.Rules
             "PkgInfoInvalidLicenseFile", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "License-File must be a relative, `/`-separated path without `..`, globs, backslashes or drive letters.",
             "Fix `[project].license-files` so that it lists files inside the project.",
-            CoreMetadataSpec + "#license-file-multiple-use");
+            MetadataRulesCoreMetadataUrl + "#license-file-multiple-use");
 
         public static readonly PySdistRule PkgInfoInvalidProjectUrl = new PySdistRule(
             "PkgInfoInvalidProjectUrl", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Project-URL must be `label, URL` with a label of at most 32 characters and an http(s) URL; Home-page and Download-URL must be http(s) URLs.",
             "Fix the entry in `[project].urls`.",
-            CoreMetadataSpec + "#project-url-multiple-use");
+            MetadataRulesCoreMetadataUrl + "#project-url-multiple-use");
 
         public static readonly PySdistRule PkgInfoFieldTooNew = new PySdistRule(
             "PkgInfoFieldTooNew", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "A field is used that was introduced in a later Metadata-Version than the one declared.",
             "Declare a Metadata-Version at least as new as the field (rebuild with a current backend).",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
 
         public static readonly PySdistRule PkgInfoInvalidDynamic = new PySdistRule(
             "PkgInfoInvalidDynamic", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Dynamic must name a core metadata field other than Name, Version and Metadata-Version.",
             "Remove the entry from Dynamic (Name and Version must be static in an sdist).",
-            CoreMetadataSpec + "#dynamic-multiple-use ; PEP 643");
+            MetadataRulesCoreMetadataUrl + "#dynamic-multiple-use ; PEP 643");
 
         public static readonly PySdistRule PkgInfoInvalidImportName = new PySdistRule(
             "PkgInfoInvalidImportName", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
             "Import-Name and Import-Namespace must be dotted Python identifiers (no keywords), optionally followed by `; private`; a name must not be both.",
             "Fix `[project].import-names` / `import-namespaces`.",
-            CoreMetadataSpec + "#import-name-multiple-use ; PEP 794");
+            MetadataRulesCoreMetadataUrl + "#import-name-multiple-use ; PEP 794");
+
+        public static readonly PySdistRule PkgInfoLicenseClassifierWithExpression = new PySdistRule(
+            "PkgInfoLicenseClassifierWithExpression", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "`License ::` classifiers must not be used together with License-Expression (PEP 639); PyPI rejects such uploads.",
+            "Remove the `License ::` classifiers from `[project].classifiers`; License-Expression says it all.",
+            "https://peps.python.org/pep-0639/#deprecate-license-classifiers");
+
+        public static readonly PySdistRule PkgInfoDescriptionContentTypeMissing = new PySdistRule(
+            "PkgInfoDescriptionContentTypeMissing", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "A description without Description-Content-Type is rendered as reStructuredText by PyPI.",
+            "Use a `.md` or `.rst` readme (the content type is then inferred) or set `content-type` in `[project].readme`.",
+            MetadataRulesCoreMetadataUrl + "#description-content-type");
+
+        public static readonly PySdistRule PkgInfoInvalidEmail = new PySdistRule(
+            "PkgInfoInvalidEmail", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
+            "Author-email and Maintainer-email must be comma-separated RFC 822 addresses (`Name <local@domain>` or `local@domain`).",
+            "Fix the `email` of the entry in `[project].authors` / `maintainers`.",
+            MetadataRulesCoreMetadataUrl + "#author-email");
+
+        public static readonly PySdistRule PkgInfoLegacyLicenseFile = new PySdistRule(
+            "PkgInfoLegacyLicenseFile", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "License-File appears with a Metadata-Version older than 2.4 (as older setuptools wrote it); it has no defined meaning there and tools drop it.",
+            "Rebuild with a current backend, which writes Metadata-Version 2.4 with License-Expression and License-File.",
+            MetadataRulesCoreMetadataUrl + "#license-file-multiple-use");
 
         public static readonly PySdistRule PkgInfoUnknownField = new PySdistRule(
             "PkgInfoUnknownField", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
             "PKG-INFO contains a header that is not a core metadata field.",
             "Remove the header, or check its spelling against the core metadata specification.",
-            CoreMetadataSpec);
+            MetadataRulesCoreMetadataUrl);
     }
 }

@@ -190,10 +190,22 @@ namespace PyPackaging.Rules
             "Exclude the device or FIFO from the build (it never belongs in a source tree), then rebuild.",
             SafetyPep721);
 
-        public static readonly PySdistRule UnsafeModeBits = new PySdistRule(
-            "UnsafeModeBits", PySdistRuleCategory.Safety, PySdistSeverity.Warning,
-            "A member's mode has setuid, setgid or sticky bits, or is writable by group or others. Installers MUST clear the special bits and tarfile's filters clear the write bits, so the stored mode is not what users get.",
-            "Give files mode 644 (755 for executables) and directories 755 before building, or use a build backend that normalises modes (hatchling, flit, uv_build).",
+        public static readonly PySdistRule SpecialModeBits = new PySdistRule(
+            "SpecialModeBits", PySdistRuleCategory.Safety, PySdistSeverity.Warning,
+            "A member's mode has the setuid, setgid or sticky bit. Installers MUST clear them, so users never get the stored mode, and such bits in an sdist are a red flag.",
+            "Give files mode 644 (755 for executables) and directories 755 before building, or use a build backend that normalises modes (hatchling, flit, uv_build), and rebuild.",
             SafetyPep721);
+
+        public static readonly PySdistRule WritableMode = new PySdistRule(
+            "WritableMode", PySdistRuleCategory.Safety, PySdistSeverity.Warning,
+            "A member is writable by group or others (for example 664, 666, 775, 777). tarfile's extraction filters clear these bits, so the stored mode is not what users get; an extractor that kept them would let other users change the files.",
+            "Build with a umask of 022, or use a build backend that normalises modes to 644/755 (hatchling, flit, uv_build), and rebuild.",
+            SafetyDataFilter);
+
+        public static readonly PySdistRule SymlinkAmbiguousTarget = new PySdistRule(
+            "SymlinkAmbiguousTarget", PySdistRuleCategory.Safety, PySdistSeverity.Warning,
+            "A symbolic link's target has '..' after a normal component (a/../b). Whether it passes through a depends on what a is when the link is followed, so readers disagree; uv's strict tar backend (tar-codec) refuses such targets.",
+            "Use a normalised relative target without 'name/..' sequences (or replace the link by a copy of its target), and rebuild.",
+            SafetyHints);
     }
 }

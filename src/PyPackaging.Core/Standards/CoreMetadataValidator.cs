@@ -33,6 +33,10 @@ namespace PyPackaging.Standards
         InvalidDynamic,
         UnknownField,
         InvalidImportName,
+        LicenseClassifierWithExpression,
+        DescriptionContentTypeMissing,
+        InvalidEmail,
+        LegacyLicenseFile,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -63,7 +67,7 @@ namespace PyPackaging.Standards
 
         /// <summary>True for problems PyPI or installers reject (the rest are SHOULD-level warnings).</summary>
         public bool IsError => Kind != MetadataProblemKind.MetadataVersionNewer && Kind != MetadataProblemKind.UnknownField
-            && Kind != MetadataProblemKind.DeprecatedLicenseId;
+            && Kind != MetadataProblemKind.DeprecatedLicenseId && Kind != MetadataProblemKind.DescriptionContentTypeMissing && Kind != MetadataProblemKind.LegacyLicenseFile;
 
         public override string ToString() => Kind + ": " + Message;
     }
@@ -234,6 +238,15 @@ namespace PyPackaging.Standards
                 if (mvKnown && TryParseMetadataVersion(info.Added, out var aMajor, out var aMinor)
                     && CompareMetadataVersions(mvMajor, mvMinor, aMajor, aMinor) < 0)
                 {
+                    if (info.Name == "License-File" && mvMajor == 2)
+                    {
+                        // setuptools wrote License-File with Metadata-Version 2.1 for years, before 2.4 defined it;
+                        // twine drops it before uploading, so it is a leftover, not a rejection.
+                        problems.Add(new MetadataProblem(MetadataProblemKind.LegacyLicenseFile, info.Name,
+                            "`License-File` is only defined from Metadata-Version 2.4, but the file declares " + AsciiText.Trim(mvText!)
+                            + " (older setuptools wrote it this way); tools ignore it, so the license files are not declared.", f.Line, f.Value));
+                        continue;
+                    }
                     problems.Add(new MetadataProblem(MetadataProblemKind.FieldTooNew, info.Name,
                         "`" + info.Name + "` was introduced in metadata version " + info.Added + ", but the file declares Metadata-Version " + AsciiText.Trim(mvText!) + "; PyPI rejects the upload.", f.Line, f.Value));
                 }
@@ -261,7 +274,17 @@ namespace PyPackaging.Standards
             CheckUrls(metadata, problems);
             CheckDynamic(metadata, problems);
             CheckImportNames(metadata, problems);
+            CheckEmails(metadata, problems);
+            if (mvKnown && CompareMetadataVersions(mvMajor, mvMinor, 2, 1) >= 0) CheckDescriptionContentTypePresent(metadata, problems);
             return problems;
+        }
+
+        // An embedded explanation without its closing period, so it reads well inside parentheses.
+        private static string Inner(string? error)
+        {
+            if (string.IsNullOrEmpty(error)) return "invalid";
+            var e = error!.TrimEnd();
+            return e.EndsWith(".", StringComparison.Ordinal) ? e.Substring(0, e.Length - 1) : e;
         }
 
         private static MetadataProblem Missing(string field) =>
@@ -311,7 +334,7 @@ namespace PyPackaging.Standards
             if (!Pep440Version.TryParse(text, out var version, out var error))
             {
                 problems.Add(new MetadataProblem(MetadataProblemKind.InvalidVersion, "Version",
-                    "Version `" + AsciiText.Printable(text) + "` is not a valid PEP 440 version (" + error + "); PyPI and installers reject it.", LineOf(m, "Version"), text));
+                    "Version `" + AsciiText.Printable(text) + "` is not a valid PEP 440 version (" + Inner(error) + "); PyPI and installers reject it.", LineOf(m, "Version"), text));
                 return;
             }
             if (version!.IsLocal)
@@ -394,7 +417,7 @@ namespace PyPackaging.Standards
                     if (!ok)
                     {
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
-                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + error + "); installers and PyPI reject it.", f.Line, f.Value));
+                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error) + "); installers and PyPI reject it.", f.Line, f.Value));
                     }
                     else if (req!.Url != null)
                     {
@@ -506,6 +529,87 @@ namespace PyPackaging.Standards
             }
         }
 
+        private static void CheckDescriptionContentTypePresent(CoreMetadata m, List<MetadataProblem> problems)
+        {
+            var description = m.Description;
+            if (description == null || AsciiText.Trim(description).Length == 0 || m.Has("Description-Content-Type")) return;
+            problems.Add(new MetadataProblem(MetadataProblemKind.DescriptionContentTypeMissing, "Description-Content-Type",
+                "There is a description but no `Description-Content-Type`, so PyPI renders it as reStructuredText (`twine check` warns); a Markdown readme shows up as raw text or fails to render."));
+        }
+
+        /// <summary>Why one address of an Author-email / Maintainer-email list is malformed, or null.</summary>
+        public static string? CheckEmailAddress(string entry)
+        {
+            var e = AsciiText.Trim(entry);
+            string address;
+            var open = e.LastIndexOf('<');
+            if (open >= 0)
+            {
+                if (!e.EndsWith(">", StringComparison.Ordinal)) return "the address in `<...>` is not closed";
+                address = e.Substring(open + 1, e.Length - open - 2).Trim(' ', '\t');
+            }
+            else
+            {
+                address = e;
+            }
+            var at = address.LastIndexOf('@');
+            if (at <= 0 || at == address.Length - 1) return "`" + AsciiText.Printable(address) + "` is not of the form `local@domain`";
+            foreach (var c in address)
+            {
+                if (c <= ' ' || c == '\x7f' || c == '<' || c == '>' || c == ',') return "`" + AsciiText.Printable(address) + "` contains whitespace or a forbidden character";
+            }
+            var domain = address.Substring(at + 1);
+            if (domain.IndexOf('@') >= 0 || domain[0] == '.' || domain[domain.Length - 1] == '.' || domain.IndexOf("..", StringComparison.Ordinal) >= 0)
+            {
+                return "`" + AsciiText.Printable(domain) + "` is not a valid domain";
+            }
+            return null;
+        }
+
+        // Splits an RFC 822 address list on commas outside quotes and angle brackets.
+        private static List<string> SplitAddresses(string value)
+        {
+            var result = new List<string>();
+            var start = 0;
+            var quoted = false;
+            var angle = false;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c == '"' && !angle) quoted = !quoted;
+                else if (c == '<' && !quoted) angle = true;
+                else if (c == '>' && !quoted) angle = false;
+                else if (c == ',' && !quoted && !angle)
+                {
+                    result.Add(value.Substring(start, i - start));
+                    start = i + 1;
+                }
+            }
+            result.Add(value.Substring(start));
+            return result;
+        }
+
+        private static void CheckEmails(CoreMetadata m, List<MetadataProblem> problems)
+        {
+            foreach (var field in new[] { "Author-email", "Maintainer-email" })
+            {
+                foreach (var f in FieldsNamed(m, field))
+                {
+                    foreach (var entry in SplitAddresses(f.Value.Replace('\n', ' ')))
+                    {
+                        // `UNKNOWN` is the placeholder old setuptools wrote for a missing value.
+                        if (AsciiText.Trim(entry).Length == 0 || AsciiText.Trim(entry) == "UNKNOWN") continue;
+                        var reason = CheckEmailAddress(entry);
+                        if (reason != null)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.InvalidEmail, field,
+                                field + " `" + AsciiText.Printable(AsciiText.Trim(entry)) + "` is not a valid email address: " + reason + ". PyPI rejects the upload.", f.Line, f.Value));
+                        }
+                    }
+                }
+            }
+        }
+
         private static void CheckRequiresPython(CoreMetadata m, List<MetadataProblem> problems)
         {
             foreach (var f in FieldsNamed(m, "Requires-Python"))
@@ -513,7 +617,7 @@ namespace PyPackaging.Standards
                 if (!VersionSpecifierSet.TryParse(f.Value, out _, out var error))
                 {
                     problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequiresPython, "Requires-Python",
-                        "Requires-Python `" + AsciiText.Printable(f.Value) + "` is not a valid version specifier set (" + error + "); installers cannot use it and PyPI rejects it.", f.Line, f.Value));
+                        "Requires-Python `" + AsciiText.Printable(f.Value) + "` is not a valid version specifier set (" + Inner(error) + "); installers cannot use it and PyPI rejects it.", f.Line, f.Value));
                 }
                 break;
             }
@@ -558,11 +662,19 @@ namespace PyPackaging.Standards
                     "Both `License` and `License-Expression` are present; `License` is deprecated when `License-Expression` is given, and PyPI rejects the upload.", LineOf(m, "License")));
             }
             if (expression == null) return;
+            foreach (var f in FieldsNamed(m, "Classifier"))
+            {
+                if (AsciiText.Trim(f.Value).StartsWith("License ::", StringComparison.Ordinal))
+                {
+                    problems.Add(new MetadataProblem(MetadataProblemKind.LicenseClassifierWithExpression, "Classifier",
+                        "Classifier `" + AsciiText.Printable(f.Value) + "` is a license classifier, superseded by `License-Expression`; PyPI rejects uploads that have both.", f.Line, f.Value));
+                }
+            }
             var line = LineOf(m, "License-Expression");
             if (!SpdxExpression.TryCanonicalize(expression, out var canonical, out var error))
             {
                 problems.Add(new MetadataProblem(MetadataProblemKind.InvalidLicenseExpression, "License-Expression",
-                    "License-Expression `" + AsciiText.Printable(expression) + "` is not a valid SPDX license expression (" + error + "); PyPI rejects the upload.", line, expression));
+                    "License-Expression `" + AsciiText.Printable(expression) + "` is not a valid SPDX license expression (" + Inner(error) + "); PyPI rejects the upload.", line, expression));
                 return;
             }
             if (!string.Equals(canonical, expression, StringComparison.Ordinal))
@@ -613,9 +725,11 @@ namespace PyPackaging.Standards
         public static bool IsValidWebUrl(string url)
         {
             var u = AsciiText.Trim(url);
+            // Compare the scheme after ASCII lowercasing only: OrdinalIgnoreCase would also fold U+017F (long s) to `s`.
+            var head = AsciiText.ToLower(u.Length > 8 ? u.Substring(0, 8) : u);
             string rest;
-            if (u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) rest = u.Substring(8);
-            else if (u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) rest = u.Substring(7);
+            if (head.StartsWith("https://", StringComparison.Ordinal)) rest = u.Substring(8);
+            else if (head.StartsWith("http://", StringComparison.Ordinal)) rest = u.Substring(7);
             else return false;
             if (rest.Length == 0 || rest[0] == '/' || rest[0] == '?' || rest[0] == '#') return false;
             foreach (var c in u)

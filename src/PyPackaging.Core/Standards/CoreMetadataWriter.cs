@@ -59,13 +59,13 @@ namespace PyPackaging.Standards
                 {
                     error = name == "Description"
                         ? "Pass the description as the body, not as a Description field."
-                        : "'" + AsciiText.Printable(pair.Key) + "' is not a core metadata field this writer knows.";
+                        : "`" + AsciiText.Printable(pair.Key) + "` is not a core metadata field this writer knows.";
                     return false;
                 }
                 var value = pair.Value ?? string.Empty;
                 if (name != "License" && (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0))
                 {
-                    error = "The value of '" + name + "' contains a line break.";
+                    error = "The value of `" + name + "` contains a line break.";
                     return false;
                 }
                 if (!byField.TryGetValue(name, out var list))
@@ -75,7 +75,7 @@ namespace PyPackaging.Standards
                 }
                 else if (!IsMultipleUse(name))
                 {
-                    error = "'" + name + "' may appear only once.";
+                    error = "`" + name + "` may appear only once.";
                     return false;
                 }
                 list.Add(value);

@@ -92,9 +92,22 @@ namespace PyPackaging.Standards
 
         internal override void Write(StringBuilder sb)
         {
+            // Like pypa/packaging: parentheses around a single comparison or around another group add nothing.
+            var inner = Unwrap(Inner);
+            if (inner is MarkerComparison)
+            {
+                inner.Write(sb);
+                return;
+            }
             sb.Append('(');
-            Inner.Write(sb);
+            inner.Write(sb);
             sb.Append(')');
+        }
+
+        internal static MarkerNode Unwrap(MarkerNode node)
+        {
+            while (node is MarkerGroup g) node = g.Inner;
+            return node;
         }
     }
 
@@ -130,7 +143,8 @@ namespace PyPackaging.Standards
 
         public MarkerNode Root { get; }
 
-        public override string ToString() => Root.ToString();
+        /// <summary>Normal form: double quotes (single when the value contains one), single spaces, no redundant parentheses.</summary>
+        public override string ToString() => MarkerGroup.Unwrap(Root).ToString();
 
         /// <summary>
         /// Parses <paramref name="text"/>. <paramref name="allowLockFileVariables"/> admits <c>extras</c> and
@@ -175,7 +189,7 @@ namespace PyPackaging.Standards
                 SkipWs();
                 if (_pos < _end)
                 {
-                    error = Unexpected("'and', 'or' or the end of the marker");
+                    error = Unexpected("`and`, `or` or the end of the marker");
                     return null;
                 }
                 return node;
@@ -190,7 +204,7 @@ namespace PyPackaging.Standards
             {
                 if (_pos >= _end) return "Expected " + expected + " at the end of the marker.";
                 return "Expected " + expected + " at position " + (_pos + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    + ", found '" + AsciiText.Printable(_s.Substring(_pos, Math.Min(10, _end - _pos))) + "'.";
+                    + ", found `" + AsciiText.Printable(_s.Substring(_pos, Math.Min(10, _end - _pos))) + "`.";
             }
 
             private bool TryKeyword(string word)
@@ -247,7 +261,7 @@ namespace PyPackaging.Standards
                     SkipWs();
                     if (_pos >= _end || _s[_pos] != ')')
                     {
-                        error = Unexpected("')'");
+                        error = Unexpected("`)`");
                         return null;
                     }
                     _pos++;
@@ -304,13 +318,13 @@ namespace PyPackaging.Standards
                 {
                     var modern = LegacyAlias(name);
                     error = modern != null
-                        ? "'" + name + "' is a legacy spelling; the environment marker variable is '" + modern + "'."
-                        : "'" + AsciiText.Printable(name) + "' is not a known environment marker variable.";
+                        ? "`" + name + "` is a legacy spelling; the environment marker variable is `" + modern + "`."
+                        : "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
                     return null;
                 }
                 if (!_allowLock && (name == "extras" || name == "dependency_groups"))
                 {
-                    error = "The marker variable '" + name + "' is only valid in lock files, not in published metadata.";
+                    error = "The marker variable `" + name + "` is only valid in lock files, not in published metadata.";
                     return null;
                 }
                 error = null;
@@ -354,7 +368,7 @@ namespace PyPackaging.Standards
                 {
                     if (_pos < _end && _s[_pos] != ' ' && _s[_pos] != '\t')
                     {
-                        error = Unexpected("whitespace after 'not'");
+                        error = Unexpected("whitespace after `not`");
                         return null;
                     }
                     if (TryKeyword("in"))
@@ -362,7 +376,7 @@ namespace PyPackaging.Standards
                         error = null;
                         return "not in";
                     }
-                    error = Unexpected("'in' after 'not'");
+                    error = Unexpected("`in` after `not`");
                     return null;
                 }
                 error = Unexpected("a comparison operator");
@@ -376,12 +390,12 @@ namespace PyPackaging.Standards
                 var op = cmp.Operator;
                 if (variable == "extra" && op != "==" && op != "!=")
                 {
-                    return "'extra' may only be compared with == or !=, not '" + op + "'.";
+                    return "`extra` may only be compared with == or !=, not `" + op + "`.";
                 }
                 var ordered = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "~=" || op == "===";
                 if (ordered && StringVariables.Contains(variable))
                 {
-                    return "'" + variable + "' is a string, so it cannot be compared with '" + op + "'.";
+                    return "`" + variable + "` is a string, so it cannot be compared with `" + op + "`.";
                 }
                 // `in` / `not in` on a version variable is a plain substring test: odd but valid (pypa/packaging
                 // accepts `"3." not in python_version`), so it is not reported.
@@ -390,7 +404,7 @@ namespace PyPackaging.Standards
                     var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
                     if (!other.IsVariable && !ProjectName.IsValid(other.Text))
                     {
-                        return "'" + AsciiText.Printable(other.Text) + "' is not a valid extra name.";
+                        return "`" + AsciiText.Printable(other.Text) + "` is not a valid extra name.";
                     }
                 }
                 if (ordered || op == "==" || op == "!=")
@@ -400,7 +414,7 @@ namespace PyPackaging.Standards
                         var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
                         if (!other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out var specError))
                         {
-                            return "'" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"' is not a valid version comparison: " + specError;
+                            return "`" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"` is not a valid version comparison: " + specError;
                         }
                     }
                 }

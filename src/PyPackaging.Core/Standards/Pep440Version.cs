@@ -105,7 +105,7 @@ namespace PyPackaging.Standards
             }
             if (!AsciiText.IsAllAscii(text))
             {
-                error = "'" + AsciiText.Printable(text) + "' is not a valid PEP 440 version: it contains non-ASCII characters.";
+                error = "`" + AsciiText.Printable(text) + "` is not a valid PEP 440 version: it contains non-ASCII characters.";
                 return false;
             }
             var s = AsciiText.ToLower(AsciiText.Trim(text));
@@ -121,7 +121,7 @@ namespace PyPackaging.Standards
             }
             if (!m.Success)
             {
-                error = "'" + AsciiText.Printable(text) + "' is not a valid PEP 440 version.";
+                error = "`" + AsciiText.Printable(text) + "` is not a valid PEP 440 version.";
                 return false;
             }
 

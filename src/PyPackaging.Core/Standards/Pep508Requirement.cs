@@ -61,7 +61,7 @@ namespace PyPackaging.Standards
             }
             if (!ProjectName.IsValid(name))
             {
-                error = "'" + AsciiText.Printable(name) + "' is not a valid package name: it must start and end with an ASCII letter or digit and contain only letters, digits, '.', '_' and '-'.";
+                error = "`" + AsciiText.Printable(name) + "` is not a valid package name: it must start and end with an ASCII letter or digit and contain only letters, digits, `.`, `_` and `-`.";
                 return false;
             }
             SkipWs(s, ref pos);
@@ -73,7 +73,7 @@ namespace PyPackaging.Standards
                 var close = s.IndexOf(']', pos);
                 if (close < 0)
                 {
-                    error = "The extras list is not closed with ']'.";
+                    error = "The extras list is not closed with `]`.";
                     return false;
                 }
                 var inner = s.Substring(pos + 1, close - pos - 1);
@@ -84,7 +84,7 @@ namespace PyPackaging.Standards
                         var extra = TrimWs(part);
                         if (!ProjectName.IsValid(extra))
                         {
-                            error = "'" + AsciiText.Printable(extra) + "' is not a valid extra name.";
+                            error = "`" + AsciiText.Printable(extra) + "` is not a valid extra name.";
                             return false;
                         }
                         extras.Add(extra);
@@ -122,7 +122,7 @@ namespace PyPackaging.Standards
                     specEnd = s.IndexOf(')', specStart);
                     if (specEnd < 0)
                     {
-                        error = "The version specifier in parentheses is not closed with ')'.";
+                        error = "The version specifier in parentheses is not closed with `)`.";
                         return false;
                     }
                     pos = specEnd + 1;
@@ -153,14 +153,14 @@ namespace PyPackaging.Standards
             {
                 if (s[pos] != ';')
                 {
-                    error = "Expected ';' and a marker or the end of the requirement, found '" + AsciiText.Printable(s.Substring(pos, Math.Min(10, s.Length - pos))) + "'.";
+                    error = "Expected `;` and a marker or the end of the requirement, found `" + AsciiText.Printable(s.Substring(pos, Math.Min(10, s.Length - pos))) + "`.";
                     return false;
                 }
                 pos++;
                 var markerText = s.Substring(pos);
                 if (AsciiText.Trim(markerText).Length == 0)
                 {
-                    error = "Expected a marker after ';'.";
+                    error = "Expected a marker after `;`.";
                     return false;
                 }
                 if (!Marker.TryParse(markerText, out marker, out var markerError, allowLockFileVariables))
@@ -188,7 +188,7 @@ namespace PyPackaging.Standards
             var colon = url.IndexOf(':');
             if (url.Length == 0 || colon <= 0 || !AsciiText.IsLetter(url[0]))
             {
-                error = "'" + AsciiText.Printable(url) + "' is not a valid URL (it has no scheme).";
+                error = "`" + AsciiText.Printable(url) + "` is not a valid URL (it has no scheme).";
                 return false;
             }
             for (var i = 1; i < colon; i++)
@@ -196,7 +196,7 @@ namespace PyPackaging.Standards
                 var c = url[i];
                 if (!AsciiText.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
                 {
-                    error = "'" + AsciiText.Printable(url) + "' is not a valid URL (bad scheme).";
+                    error = "`" + AsciiText.Printable(url) + "` is not a valid URL (bad scheme).";
                     return false;
                 }
             }
@@ -205,7 +205,7 @@ namespace PyPackaging.Standards
             // Every direct reference needs an authority part (`//`); only file URLs may leave the host empty.
             if (!rest.StartsWith("//", StringComparison.Ordinal) || (scheme != "file" && (rest.Length == 2 || rest[2] == '/')))
             {
-                error = "'" + AsciiText.Printable(url) + "' is not a valid URL (it has no host).";
+                error = "`" + AsciiText.Printable(url) + "` is not a valid URL (it has no host).";
                 return false;
             }
             error = null;

@@ -24,7 +24,7 @@ namespace PyPackaging.Standards
             }
             if (!AsciiText.IsAllAscii(text))
             {
-                error = "The license expression '" + AsciiText.Printable(text) + "' contains non-ASCII characters.";
+                error = "The license expression `" + AsciiText.Printable(text) + "` contains non-ASCII characters.";
                 return false;
             }
             var tokens = Tokenize(text);
@@ -40,7 +40,7 @@ namespace PyPackaging.Standards
                 {
                     if (!expectOperand)
                     {
-                        error = "Invalid license expression '" + text + "': '(' must follow an operator or '('.";
+                        error = "Invalid license expression `" + text + "`: `(` must follow an operator or `(`.";
                         return false;
                     }
                     depth++;
@@ -49,7 +49,7 @@ namespace PyPackaging.Standards
                 {
                     if (expectOperand || depth == 0)
                     {
-                        error = "Invalid license expression '" + text + "': unbalanced or empty parentheses.";
+                        error = "Invalid license expression `" + text + "`: unbalanced or empty parentheses.";
                         return false;
                     }
                     depth--;
@@ -58,21 +58,21 @@ namespace PyPackaging.Standards
                 {
                     if (expectOperand)
                     {
-                        error = "Invalid license expression '" + text + "': '" + t + "' is missing an operand.";
+                        error = "Invalid license expression `" + text + "`: `" + t + "` is missing an operand.";
                         return false;
                     }
                     expectOperand = true;
                 }
                 else if (lower == "with")
                 {
-                    error = "Invalid license expression '" + text + "': WITH must follow a license id.";
+                    error = "Invalid license expression `" + text + "`: WITH must follow a license id.";
                     return false;
                 }
                 else
                 {
                     if (!expectOperand)
                     {
-                        error = "Invalid license expression '" + text + "': '" + t + "' must be separated from the previous license by AND or OR.";
+                        error = "Invalid license expression `" + text + "`: `" + t + "` must be separated from the previous license by AND or OR.";
                         return false;
                     }
                     expectOperand = false;
@@ -81,7 +81,7 @@ namespace PyPackaging.Standards
                         if (i + 2 >= tokens.Count || !IsExceptionToken(tokens[i + 2]))
                         {
                             var what = i + 2 < tokens.Count ? tokens[i + 2] : "(nothing)";
-                            error = "Unknown license exception: '" + what + "'.";
+                            error = "Unknown license exception: `" + what + "`.";
                             return false;
                         }
                         i += 2;
@@ -90,7 +90,7 @@ namespace PyPackaging.Standards
             }
             if (expectOperand || depth != 0)
             {
-                error = "Invalid license expression '" + text + "': it ends early or has unbalanced parentheses.";
+                error = "Invalid license expression `" + text + "`: it ends early or has unbalanced parentheses.";
                 return false;
             }
 
@@ -160,7 +160,7 @@ namespace PyPackaging.Standards
                 }
                 if (!ok)
                 {
-                    error = "Invalid licenseref: '" + token + "'.";
+                    error = "Invalid licenseref: `" + token + "`.";
                     return false;
                 }
                 canonical = "LicenseRef-" + rest;
@@ -171,7 +171,7 @@ namespace PyPackaging.Standards
             var id = plus ? token.Substring(0, token.Length - 1) : token;
             if (!SpdxLicenseList.TryGetCanonicalLicense(id, out var known))
             {
-                error = "Unknown license: '" + token + "'.";
+                error = "Unknown license: `" + token + "`.";
                 return false;
             }
             canonical = known + (plus ? "+" : string.Empty);

@@ -44,7 +44,7 @@ namespace PyPackaging.Standards
             }
             if (!AsciiText.IsAllAscii(text))
             {
-                error = "'" + AsciiText.Printable(text) + "' contains non-ASCII characters.";
+                error = "`" + AsciiText.Printable(text) + "` contains non-ASCII characters.";
                 return false;
             }
             var s = AsciiText.Trim(text);
@@ -59,20 +59,20 @@ namespace PyPackaging.Standards
             }
             if (op == null)
             {
-                error = "'" + AsciiText.Printable(s) + "' does not start with a comparison operator (~=, ==, !=, <=, >=, <, >, ===).";
+                error = "`" + AsciiText.Printable(s) + "` does not start with a comparison operator (~=, ==, !=, <=, >=, <, >, ===).";
                 return false;
             }
             var rest = AsciiText.Trim(s.Substring(op.Length));
             if (rest.Length == 0)
             {
-                error = "'" + AsciiText.Printable(s) + "' has no version after '" + op + "'.";
+                error = "`" + AsciiText.Printable(s) + "` has no version after `" + op + "`.";
                 return false;
             }
             foreach (var c in rest)
             {
                 if (AsciiText.IsWhiteSpace(c) || c == ';' || c == ',' || c == ')' || c == '(')
                 {
-                    error = "'" + AsciiText.Printable(s) + "' contains an unexpected character in its version.";
+                    error = "`" + AsciiText.Printable(s) + "` contains an unexpected character in its version.";
                     return false;
                 }
             }
@@ -90,7 +90,7 @@ namespace PyPackaging.Standards
             {
                 if (op != "==" && op != "!=")
                 {
-                    error = "'" + s + "': a '.*' prefix match is only allowed with == and !=.";
+                    error = "`" + s + "`: a `.*` prefix match is only allowed with == and !=.";
                     return false;
                 }
                 wildcard = true;
@@ -98,22 +98,22 @@ namespace PyPackaging.Standards
             }
             if (!Pep440Version.TryParse(versionText, out var version, out var versionError))
             {
-                error = "'" + AsciiText.Printable(s) + "' has an invalid version: " + versionError;
+                error = "`" + AsciiText.Printable(s) + "` has an invalid version: " + versionError;
                 return false;
             }
             if (wildcard && (version!.PreLabel != null || version.Post.HasValue || version.Dev.HasValue || version.IsLocal))
             {
-                error = "'" + s + "': a '.*' prefix match must follow the release segments directly (not a pre, post, dev or local part).";
+                error = "`" + s + "`: a `.*` prefix match must follow the release segments directly (not a pre, post, dev or local part).";
                 return false;
             }
             if (version!.IsLocal && op != "==" && op != "!=")
             {
-                error = "'" + s + "': a local version label is only allowed with ==, != and ===.";
+                error = "`" + s + "`: a local version label is only allowed with ==, != and ===.";
                 return false;
             }
             if (op == "~=" && version.Release.Count < 2)
             {
-                error = "'" + s + "': ~= needs at least two release segments (e.g. ~=1.0).";
+                error = "`" + s + "`: ~= needs at least two release segments (e.g. ~=1.0).";
                 return false;
             }
             specifier = new VersionSpecifier(op, versionText, version, wildcard);
@@ -236,7 +236,7 @@ namespace PyPackaging.Standards
                     var isTrailing = i == parts.Length - 1 && i > 0;
                     var isWhole = parts.Length == 1;
                     if (isTrailing || isWhole) continue;
-                    error = "'" + AsciiText.Printable(text) + "' has an empty clause between commas.";
+                    error = "`" + AsciiText.Printable(text) + "` has an empty clause between commas.";
                     return false;
                 }
                 if (!VersionSpecifier.TryParse(part, out var spec, out error)) return false;

@@ -125,6 +125,8 @@ namespace PyPackaging.Core.Tests.Archives
             Assert.Equal("GzipTrailingData", Ids(r));
             Assert.Contains("16 bytes", r.Of(RuleCatalog.GzipTrailingData)[0].Message);
             Assert.False(r.Completed);
+            Assert.Equal("the gzip stream does not end cleanly", r.StopReason);
+            Assert.Equal(3, r.Members.Count);
         }
 
         [Fact]

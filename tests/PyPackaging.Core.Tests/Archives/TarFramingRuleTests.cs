@@ -51,6 +51,39 @@ namespace PyPackaging.Core.Tests.Archives
         }
 
         [Fact]
+        public void PaxSizeAppliesToTheMemberNotToAnInterveningGnuLongName()
+        {
+            var t = Pax();
+            t.AddPax(("size", "1000"));
+            t.AddGnuLongName("demo-1.0/" + new string('n', 120));
+            t.AddEntry(t.NewHeader("demo-1.0/" + new string('n', 91), '0', 1000), Bytes(1000));
+            t.AddFile("demo-1.0/after", "x").Finish();
+            var r = Read(t.ToArray());
+            AssertClean(r);
+            Assert.Equal(new[] { "demo-1.0/" + new string('n', 120), "demo-1.0/after" }, r.Members.Select(m => m.Path));
+            Assert.Equal(1000, r.Members[0].Size);
+        }
+
+        [Fact]
+        public void EveryReaderRuleIsInTheCatalogueWithItsCategory()
+        {
+            var all = RuleCatalog.All;
+            foreach (var rule in new[] { RuleCatalog.TarPaxSizeMismatch, RuleCatalog.TarPaxPathConflict, RuleCatalog.GzipConcatenatedMembers, RuleCatalog.ZipHeaderMismatch, RuleCatalog.TarNameNotUtf8, RuleCatalog.ZipNameNotUtf8 })
+            {
+                Assert.Contains(rule, all);
+                Assert.Equal(PySdistRuleCategory.Safety, rule.Category);
+                Assert.True(RuleCatalog.IsReportedByArchiveReader(rule));
+            }
+            foreach (var rule in new[] { RuleCatalog.LimitMemberCount, RuleCatalog.LimitMemberSize, RuleCatalog.LimitTotalSize, RuleCatalog.LimitCompressionRatio,
+                RuleCatalog.LimitPathLength, RuleCatalog.LimitPathDepth, RuleCatalog.LimitExtensionHeaderSize })
+            {
+                Assert.Contains(rule, all);
+                Assert.Equal(PySdistRuleCategory.Limits, rule.Category);
+                Assert.Equal(PySdistSeverity.Error, rule.Severity);
+            }
+        }
+
+        [Fact]
         public void PaxSizeAgreeingWithHeaderIsFine()
         {
             var t = Pax();
@@ -131,6 +164,25 @@ namespace PyPackaging.Core.Tests.Archives
             t.AddPax(("path", longPath));
             t.AddEntry(t.NewHeader(longPath.Substring(0, 100), '0', 1), Bytes(1)).Finish();
             AssertClean(Read(t.ToArray()));
+        }
+
+        [Fact]
+        public void AbbreviatedLongFirstComponentIsNotAConflict()
+        {
+            var top = new string('t', 200);
+            var t = Pax();
+            t.AddPax(("path", top + "/file.py"));
+            t.AddEntry(t.NewHeader(top.Substring(0, 92) + "/file.py", '0', 1), Bytes(1)).Finish();
+            AssertClean(Read(t.ToArray()));
+        }
+
+        [Fact]
+        public void ShortHeaderPrefixOfADifferentTopDirectoryIsAConflict()
+        {
+            var t = Pax();
+            t.AddPax(("path", "demo-1.0-evil/" + new string('x', 120)));
+            t.AddEntry(t.NewHeader("demo-1.0/" + new string('x', 90), '0', 1), Bytes(1)).Finish();
+            AssertOnly(Read(t.ToArray()), RuleCatalog.TarPaxPathConflict);
         }
 
         [Fact]

@@ -168,6 +168,28 @@ namespace PyPackaging.Core.Tests.Archives
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task SpanAndAsyncReadsReturnTheSameData()
+        {
+            var big = new byte[200_000];
+            new Random(9).NextBytes(big);
+            var tar = new TarCrafter(TarFlavor.Pax).AddFile("demo-1.0/a.bin", big).AddFile("demo-1.0/b.bin", big).Finish().ToTarGz();
+            using var reader = SdistArchiveReader.Open(new MemoryStream(tar), new ArchiveLimits(), new PyPackaging.Rules.FindingCollector());
+            Assert.True(reader.MoveNext());
+            var viaSpan = new MemoryStream();
+            var chunk = new byte[7000];
+            var data = reader.OpenData();
+            int n;
+            while ((n = data.Read(chunk.AsSpan())) > 0) viaSpan.Write(chunk, 0, n);
+            Assert.Equal(big, viaSpan.ToArray());
+            Assert.True(reader.MoveNext());
+            var viaAsync = new MemoryStream();
+            await reader.OpenData().CopyToAsync(viaAsync);
+            Assert.Equal(big, viaAsync.ToArray());
+            Assert.False(reader.MoveNext());
+            Assert.True(reader.Completed);
+        }
+
+        [Fact]
         public void CancellationIsObserved()
         {
             var tar = new TarCrafter(TarFlavor.Pax).AddFile("demo-1.0/a", "1").Finish().ToTarGz();

@@ -111,6 +111,7 @@ namespace PyPackaging.Core.Tests.Paths
                 .Symlink("pkg-1.0/innocent", "up/etc/passwd"));
             var r = Link(g, "pkg-1.0/innocent");
             Assert.Equal(SymlinkOutcome.Escapes, r.Outcome);
+            Assert.Equal("../etc/passwd", r.ResolvedPath);
             Assert.Equal(g.Members.Single(m => m.Path == "pkg-1.0/up").Index, r.CulpritIndex);
         }
 

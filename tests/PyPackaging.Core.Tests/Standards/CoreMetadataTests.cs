@@ -173,11 +173,24 @@ namespace PyPackaging.Core.Tests.Standards
         [InlineData("Project-URL: Homepage, example.org\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Project-URL: Homepage,\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Home-page: not a url\n", MetadataProblemKind.InvalidProjectUrl)]
+        [InlineData("Home-page: HTTPS://example.org\n", null)]
+        [InlineData("Home-page: http\u017f://example.org\n", MetadataProblemKind.InvalidProjectUrl)]
         [InlineData("Dynamic: Version\n", MetadataProblemKind.InvalidDynamic)]
         [InlineData("Dynamic: name\n", MetadataProblemKind.InvalidDynamic)]
         [InlineData("Dynamic: Not-A-Field\n", MetadataProblemKind.InvalidDynamic)]
         [InlineData("Dynamic: requires-dist\n", null)]
         [InlineData("Frobnicate: yes\n", MetadataProblemKind.UnknownField)]
+        [InlineData("Author-email: a@example.org, \"B, C\" <bc@example.org>\n", null)]
+        [InlineData("Maintainer-email: x@localhost\n", null)]
+        [InlineData("Author-email: UNKNOWN\nHome-page: UNKNOWN\nDownload-URL: UNKNOWN\n", null)]
+        [InlineData("Author-email: Jane <jane@example.org\n", MetadataProblemKind.InvalidEmail)]
+        [InlineData("Author-email: jane\n", MetadataProblemKind.InvalidEmail)]
+        [InlineData("Author-email: jane@\n", MetadataProblemKind.InvalidEmail)]
+        [InlineData("Author-email: jane doe@example.org\n", MetadataProblemKind.InvalidEmail)]
+        [InlineData("Author-email: jane@example..org\n", MetadataProblemKind.InvalidEmail)]
+        [InlineData("License-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n", MetadataProblemKind.LicenseClassifierWithExpression)]
+        [InlineData("License: MIT\nClassifier: License :: OSI Approved :: MIT License\n", null)]
+        [InlineData("\nA description without a content type\n", MetadataProblemKind.DescriptionContentTypeMissing)]
         [InlineData("Description-Content-Type: text/html\n", MetadataProblemKind.InvalidDescriptionContentType)]
         [InlineData("Description-Content-Type: text/markdown; charset=latin-1\n", MetadataProblemKind.InvalidDescriptionContentType)]
         [InlineData("Description-Content-Type: text/markdown; variant=Markua\n", MetadataProblemKind.InvalidDescriptionContentType)]
@@ -200,7 +213,8 @@ namespace PyPackaging.Core.Tests.Standards
 
         [Theory]
         [InlineData("2.1", "License-Expression: MIT\n", true)]
-        [InlineData("2.3", "License-File: LICENSE\n", true)]
+        [InlineData("2.3", "License-Expression: MIT\n", true)]
+        [InlineData("1.2", "License-File: LICENSE\n", true)]
         [InlineData("2.1", "Dynamic: Summary\n", true)]
         [InlineData("1.2", "Description-Content-Type: text/plain\n", true)]
         [InlineData("1.0", "Requires-Dist: foo\n", true)]
@@ -211,6 +225,16 @@ namespace PyPackaging.Core.Tests.Standards
         public void Fields_newer_than_the_metadata_version(string mv, string extra, bool tooNew)
         {
             Assert.Equal(tooNew, Kinds(Base(mv) + extra).Contains(MetadataProblemKind.FieldTooNew));
+        }
+
+        [Theory]
+        [InlineData("2.1")]
+        [InlineData("2.3")]
+        public void License_file_from_older_setuptools_is_a_warning_not_an_error(string mv)
+        {
+            var p = Assert.Single(CoreMetadataValidator.Validate(Parse(Base(mv) + "License-File: LICENSE\n")));
+            Assert.Equal(MetadataProblemKind.LegacyLicenseFile, p.Kind);
+            Assert.False(p.IsError);
         }
 
         [Fact]
@@ -317,6 +341,41 @@ namespace PyPackaging.Core.Tests.Standards
                 Assert.Empty(CoreMetadataValidator.Validate(Parse(Good.Replace("Requires-Python", "REQUIRES-PYTHON").Replace("License-File", "LICENSE-FILE"))));
                 Assert.Equal("License-File", CoreMetadataValidator.CanonicalFieldName("LICENSE-FILE"));
                 Assert.Null(CoreMetadataValidator.CanonicalFieldName("L\u0130CENSE-F\u0130LE"));
+            }
+        }
+    }
+}
+
+namespace PyPackaging.Core.Tests.Standards
+{
+    /// <summary>PKG-INFO files as real backends write them must produce no errors (only the documented warnings).</summary>
+    public class RealWorldPkgInfoTests
+    {
+        // Shapes of PKG-INFO written by common backends (field layout as they emit it; values made up).
+        [Theory]
+        // setuptools 59 (Metadata-Version 2.1, UNKNOWN placeholders, folded legacy Description header style in body)
+        [InlineData("Metadata-Version: 2.1\nName: oldpkg\nVersion: 0.3.1\nSummary: UNKNOWN\nHome-page: UNKNOWN\nAuthor: UNKNOWN\nAuthor-email: UNKNOWN\nLicense: UNKNOWN\nPlatform: UNKNOWN\nClassifier: License :: OSI Approved :: MIT License\nRequires-Python: >=3.6\nDescription-Content-Type: text/markdown\nProvides-Extra: Test_Utils\nRequires-Dist: requests (>=2.0)\nRequires-Dist: pytest ; extra == 'Test_Utils'\n\n# oldpkg\n", null)]
+        // setuptools 68 (2.1 with License-File: warning only)
+        [InlineData("Metadata-Version: 2.1\nName: midpkg\nVersion: 2.0.0\nSummary: Something\nAuthor-email: Jane Doe <jane@example.org>\nLicense: MIT\nProject-URL: Homepage, https://example.org\nRequires-Python: >=3.8\nDescription-Content-Type: text/x-rst\nLicense-File: LICENSE\nRequires-Dist: numpy>=1.20\nProvides-Extra: dev\nRequires-Dist: black; extra == \"dev\"\n\nMidpkg\n======\n", "PkgInfoLegacyLicenseFile")]
+        // hatchling 1.27 (2.4)
+        [InlineData("Metadata-Version: 2.4\nName: hatch-demo\nVersion: 0.1.0\nProject-URL: Source, https://github.com/x/y\nAuthor-email: \"Doe, Jane\" <jane@example.org>\nLicense-Expression: Apache-2.0\nLicense-File: LICENSE.txt\nClassifier: Programming Language :: Python :: 3\nRequires-Python: >=3.9\nRequires-Dist: click>=8\nProvides-Extra: docs\nRequires-Dist: sphinx; extra == 'docs'\nDescription-Content-Type: text/markdown\n\n# hatch-demo\n", null)]
+        // poetry-core 1.x (2.1, parenthesised specifiers with markers)
+        [InlineData("Metadata-Version: 2.1\nName: poetry-demo\nVersion: 1.2.3\nSummary: Demo\nHome-page: https://example.org\nLicense: MIT\nAuthor: Jane\nAuthor-email: jane@example.org\nRequires-Python: >=3.8,<4.0\nClassifier: License :: OSI Approved :: MIT License\nProvides-Extra: fast\nRequires-Dist: orjson (>=3.9,<4.0) ; extra == \"fast\"\nRequires-Dist: typing-extensions (>=4.0) ; python_version < \"3.10\"\nProject-URL: Repository, https://github.com/x/y\nDescription-Content-Type: text/markdown\n\n# poetry-demo\n", null)]
+        // flit_core 3.9 (2.1)
+        [InlineData("Metadata-Version: 2.1\nName: flit_demo\nVersion: 3.9\nSummary: Demo\nAuthor-email: Jane <jane@example.org>\nRequires-Python: >=3.8\nDescription-Content-Type: text/x-rst\nClassifier: License :: OSI Approved :: BSD License\nRequires-Dist: tomli ; python_version<'3.11'\nRequires-Dist: pytest ; extra == \"test\"\nProject-URL: Documentation, https://flit.pypa.io\nProvides-Extra: test\n\nflit demo\n", null)]
+        // uv_build (2.4, uv's folding of multi-line values is only used for License)
+        [InlineData("Metadata-Version: 2.4\nName: uv-demo\nVersion: 0.1.0\nSummary: Add your description here\nRequires-Dist: anyio>=4\nRequires-Python: >=3.12\nDescription-Content-Type: text/markdown\n\n", null)]
+        public void Backend_output_is_accepted(string pkgInfo, string? onlyRule)
+        {
+            var problems = CoreMetadataValidator.Validate(CoreMetadata.Parse(pkgInfo));
+            if (onlyRule == null)
+            {
+                Assert.Empty(problems.Select(p => p.Kind + ": " + p.Message));
+            }
+            else
+            {
+                Assert.All(problems, p => Assert.Equal(onlyRule, PyPackaging.Checks.Metadata.PkgInfoContentCheck.RuleFor(p.Kind).Id));
+                Assert.NotEmpty(problems);
             }
         }
     }

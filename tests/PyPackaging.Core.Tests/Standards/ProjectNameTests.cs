@@ -131,3 +131,26 @@ namespace PyPackaging.Core.Tests.Standards
         }
     }
 }
+
+namespace PyPackaging.Core.Tests.Standards
+{
+    public class CultureScopeTests
+    {
+        // Proves the tr-TR tests are meaningful when culture data is available (run the suite with
+        // `-p:InvariantGlobalization=false` to get ICU): there, culture-sensitive lowercasing really breaks "I".
+        [Fact]
+        public void Turkish_lowercasing_trap_is_live_when_culture_data_exists()
+        {
+            using (var scope = new CultureScope("tr-TR"))
+            {
+                var invariant = System.AppContext.TryGetSwitch("System.Globalization.Invariant", out var on) && on;
+                Assert.True(invariant || scope.IsTurkish, "tr-TR must be available when globalization is not invariant");
+                if (scope.IsTurkish && !invariant)
+                {
+                    Assert.NotEqual("title", "TITLE".ToLower(System.Globalization.CultureInfo.CurrentCulture));
+                }
+                Assert.Equal("title", PyPackaging.Standards.ProjectName.Normalize("TITLE"));
+            }
+        }
+    }
+}

@@ -66,11 +66,48 @@ namespace PyPackaging.Core.Tests.Support
         /// <summary>Runs every registered check (or only <paramref name="check"/>) and returns the findings.</summary>
         public IReadOnlyList<RawFinding> Check(ArchiveCheck? check = null, RuleFilter? filter = null)
         {
+            // End to end whenever an archive can carry the snapshot: write it, read it back with the real reader,
+            // run the checks (what Test-PySdist does). Otherwise run the checks on the in-memory snapshot.
+            var archive = _completed ? SnapshotArchive.TryWrite(_container, _members, i => _contents.TryGetValue(i, out var c) && !c.Truncated ? c.Bytes : null) : null;
+            if (archive != null)
+            {
+                System.Threading.Interlocked.Increment(ref ArchiveChecks);
+                LastCheckWasArchive = true;
+                return CheckArchive(archive, check, filter);
+            }
+            System.Threading.Interlocked.Increment(ref SnapshotChecks);
+            LastCheckWasArchive = false;
             var snapshot = Build();
             var findings = new FindingCollector(filter);
             if (check == null) CheckRegistry.RunAll(snapshot, findings);
             else check.Run(snapshot, findings);
             return findings.Findings;
+        }
+
+        /// <summary>How many checks in this test run went through a real archive, and how many could not.</summary>
+        public static int ArchiveChecks;
+        public static int SnapshotChecks;
+
+        /// <summary>Whether the last <see cref="Check"/> went through a real archive.</summary>
+        public bool LastCheckWasArchive { get; private set; }
+
+        private IReadOnlyList<RawFinding> CheckArchive(byte[] archive, ArchiveCheck? check, RuleFilter? filter)
+        {
+            var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pypackaging-core-tests", Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(dir);
+            try
+            {
+                var path = System.IO.Path.Combine(dir, System.IO.Path.GetFileName(_archivePath));
+                System.IO.File.WriteAllBytes(path, archive);
+                var inspection = new SdistInspector(null, filter).Inspect(path);
+                if (check == null) return inspection.Findings.Findings;
+                var owned = new HashSet<string>(check.Rules.Select(r => r.Id));
+                return inspection.Findings.Findings.Where(f => owned.Contains(f.Rule.Id)).ToList();
+            }
+            finally
+            {
+                System.IO.Directory.Delete(dir, recursive: true);
+            }
         }
 
         private SnapshotBuilder AddAndReturn(ArchiveMember member)

@@ -6,6 +6,8 @@ using System.IO.Compression;
 using System.Threading.Tasks;
 #endif
 
+using PyPackaging.Archives;
+
 namespace PyPackaging.Building.Writing
 {
     /// <summary>
@@ -87,7 +89,7 @@ namespace PyPackaging.Building.Writing
             if (buffer == null) throw new ArgumentNullException(nameof(buffer));
             if (offset < 0 || count < 0 || offset + count > buffer.Length) throw new ArgumentOutOfRangeException(nameof(count));
             if (count == 0) return;
-            _crc.Append(buffer, offset, count);
+            _crc.Update(buffer, offset, count);
             _length += count;
 #if NET8_0_OR_GREATER
             while (count > 0)

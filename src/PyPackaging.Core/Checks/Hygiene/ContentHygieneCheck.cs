@@ -93,7 +93,9 @@ namespace PyPackaging.Checks.Hygiene
 
         private static void ReportEnvironment(LinkGraph graph, ContentArea env, FindingCollector findings)
         {
-            var remedy = $"Exclude `{RelativeToTop(env.Directory)}` from the build (for example in .gitignore) and rebuild.";
+            var remedy = env.Directory.IndexOf('/') < 0
+                ? $"The project directory itself is a virtual environment ({env.Evidence}): create environments outside the project or in an excluded subdirectory such as .venv/, remove the environment files, and rebuild."
+                : $"Exclude `{RelativeToTop(env.Directory)}` from the build (for example in .gitignore) and rebuild.";
             if (env.EscapingLink >= 0)
             {
                 var link = graph.Members[env.EscapingLink];

@@ -33,10 +33,10 @@ namespace PyPackaging.Checks.Hygiene
         public string Directory { get; }
 
         /// <summary>Why the directory is classified, in words ("contains pyvenv.cfg").</summary>
-        public string Evidence { get; }
+        public string Evidence { get; internal set; }
 
         /// <summary>The member that proves it (pyvenv.cfg, CACHEDIR.TAG, the conda-meta entry...).</summary>
-        public int EvidenceMember { get; }
+        public int EvidenceMember { get; internal set; }
 
         /// <summary>The first member at or below the directory, in archive order.</summary>
         public int FirstMember { get; internal set; } = -1;
@@ -120,7 +120,10 @@ namespace PyPackaging.Checks.Hygiene
 
                 if (name == "pyvenv.cfg" && !isDir)
                 {
-                    AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Parent, "contains pyvenv.cfg", i);
+                    // pyvenv.cfg is the defining marker: it wins over the heuristics as evidence.
+                    var env = AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Parent, "contains pyvenv.cfg", i);
+                    env.Evidence = "contains pyvenv.cfg";
+                    env.EvidenceMember = i;
                 }
                 if (c.Count >= 2 && name.StartsWith("python", StringComparison.Ordinal) && c[c.Count - 2] == "bin" && !isDir)
                 {
@@ -141,6 +144,12 @@ namespace PyPackaging.Checks.Hygiene
                     var area = AddArea(caches, ContentAreaKind.Cache, path.Parent,
                         valid ? "tagged by CACHEDIR.TAG" : "has a CACHEDIR.TAG without the standard signature", i);
                     if (!valid && area.EvidenceMember == i) area.SignatureValid = false;
+                    if (valid && !area.SignatureValid)
+                    {
+                        area.SignatureValid = true;
+                        area.Evidence = "tagged by CACHEDIR.TAG";
+                        area.EvidenceMember = i;
+                    }
                 }
 
                 // Directory names anywhere along the path (a component is a directory when something is below it).
@@ -153,7 +162,13 @@ namespace PyPackaging.Checks.Hygiene
                     }
                     else if (CacheNames.Contains(c[k]))
                     {
-                        AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                        var cache = AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                        if (!cache.SignatureValid)
+                        {
+                            // A well-known cache name needs no tag; an odd tag inside it does not make it less of a cache.
+                            cache.SignatureValid = true;
+                            cache.Evidence = "a " + c[k] + " directory";
+                        }
                     }
                     else if (VcsNames.Contains(c[k]))
                     {
@@ -247,7 +262,22 @@ namespace PyPackaging.Checks.Hygiene
             var area = AreaOf(normalizedPath);
             if (area == null || area.Kind == ContentAreaKind.VersionControl) return string.Empty;
             var verb = area.Kind == ContentAreaKind.VirtualEnvironment ? "belongs to " : "sits in ";
-            return " It " + verb + area.Describe() + ".";
+            var sentence = " It " + verb + area.Describe();
+            if (area.Kind == ContentAreaKind.VirtualEnvironment)
+            {
+                // Build environments inside a tool cache (uv#14834): name the cache too, it is what to exclude.
+                ContentArea? cache = null;
+                foreach (var outer in Enclosing(area.Directory))
+                {
+                    if (outer.Kind == ContentAreaKind.Cache && outer.Directory != area.Directory &&
+                        (cache == null || outer.Directory.Length < cache.Directory.Length))
+                    {
+                        cache = outer;
+                    }
+                }
+                if (cache != null) sentence += ", inside " + cache.Describe();
+            }
+            return sentence + ".";
         }
 
         public static bool IsStrictlyBelow(string path, string directory)

@@ -38,6 +38,10 @@ namespace PyPackaging.Checks.Metadata
             [MetadataProblemKind.InvalidDynamic] = RuleCatalog.PkgInfoInvalidDynamic,
             [MetadataProblemKind.UnknownField] = RuleCatalog.PkgInfoUnknownField,
             [MetadataProblemKind.InvalidImportName] = RuleCatalog.PkgInfoInvalidImportName,
+            [MetadataProblemKind.LicenseClassifierWithExpression] = RuleCatalog.PkgInfoLicenseClassifierWithExpression,
+            [MetadataProblemKind.DescriptionContentTypeMissing] = RuleCatalog.PkgInfoDescriptionContentTypeMissing,
+            [MetadataProblemKind.InvalidEmail] = RuleCatalog.PkgInfoInvalidEmail,
+            [MetadataProblemKind.LegacyLicenseFile] = RuleCatalog.PkgInfoLegacyLicenseFile,
         };
 
         private static readonly IReadOnlyList<PySdistRule> AllRules = RuleByKind.Values.Distinct().ToList();

@@ -109,6 +109,26 @@ namespace PyPackaging.Checks.Metadata
                 if (version != null) a.Version = Pep440Version.ParseOrNull(version);
             }
 
+            // A legacy post release written with a hyphen (`foo-1.0-1.tar.gz`) splits wrongly on the last `-`;
+            // like PyPI, retry on the second-to-last one when that matches PKG-INFO.
+            if (a.Name != null && a.Version != null && stem != null
+                && (a.FileNameProject == null || !ProjectName.AreEquivalent(a.FileNameProject, a.Name)))
+            {
+                var last = stem.LastIndexOf('-');
+                var previous = last > 0 ? stem.LastIndexOf('-', last - 1) : -1;
+                if (previous > 0)
+                {
+                    var name = stem.Substring(0, previous);
+                    var version = Pep440Version.ParseOrNull(stem.Substring(previous + 1));
+                    if (version != null && ProjectName.IsValid(name) && ProjectName.AreEquivalent(name, a.Name))
+                    {
+                        a.FileNameProject = name;
+                        a.FileNameVersion = version;
+                        a.FileNameError = null;
+                    }
+                }
+            }
+
             a.PyprojectMember = pyproject;
             if (pyproject != null && snapshot.TryGetContent(pyproject.Index, out var toml) && toml.Bytes != null)
             {

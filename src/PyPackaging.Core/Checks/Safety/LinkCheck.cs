@@ -16,7 +16,7 @@ namespace PyPackaging.Checks.Safety
             RuleCatalog.SymlinkLoop, RuleCatalog.SymlinkTooDeep, RuleCatalog.SymlinkEmptyTarget, RuleCatalog.SymlinkDangling,
             RuleCatalog.HardlinkAbsolute, RuleCatalog.HardlinkEscapes, RuleCatalog.HardlinkToMissing, RuleCatalog.HardlinkToLater,
             RuleCatalog.HardlinkToSelf, RuleCatalog.HardlinkToNonRegular, RuleCatalog.HardlinkToDirectory,
-            RuleCatalog.UnsafeLinkTarget, RuleCatalog.ControlCharacterInPath,
+            RuleCatalog.UnsafeLinkTarget, RuleCatalog.ControlCharacterInPath, RuleCatalog.SymlinkAmbiguousTarget,
         };
 
         public override IReadOnlyList<PySdistRule> Rules => OwnRules;
@@ -32,6 +32,19 @@ namespace PyPackaging.Checks.Safety
                 if (member.LinkTarget == null) continue;
                 if (member.Type != PySdistEntryType.SymbolicLink && member.Type != PySdistEntryType.HardLink) continue;
                 ReportTargetCharacters(member.Index, member.Path, member.LinkTarget, findings);
+                if (member.Type == PySdistEntryType.SymbolicLink) ReportAmbiguousTarget(member.Index, member.Path, member.LinkTarget, findings);
+            }
+        }
+
+        private static void ReportAmbiguousTarget(int index, string path, string target, FindingCollector findings)
+        {
+            var parts = MemberPath.SplitRaw(target);
+            for (var i = 1; i < parts.Count; i++)
+            {
+                if (parts[i] != ".." || parts[i - 1] == "..") continue;
+                findings.Report(RuleCatalog.SymlinkAmbiguousTarget, index,
+                    $"{Q(path)} is a symbolic link to {Q(target)}, whose '..' follows the component {Q(parts[i - 1])}. If {Q(parts[i - 1])} is (or later becomes) a link, '..' climbs from wherever it points, so readers disagree about the target; uv's strict tar backend refuses it.");
+                return;
             }
         }
 
@@ -63,6 +76,10 @@ namespace PyPackaging.Checks.Safety
             var path = graph.PathOf(i);
             var head = $"{Q(member.Path)} is a symbolic link to {Q(member.LinkTarget ?? string.Empty)}";
             var context = path.IsInside ? content.ContextSentence(path.Normalized) : string.Empty;
+            if (context.Length == 0 && LooksLikeInterpreter(path))
+            {
+                context = $" It looks like the interpreter link of a virtual environment in {Dir(MemberPath.JoinRange(path.Components, 0, path.Components.Count - 2))}; virtual environments must not be in an sdist.";
+            }
             var via = Via(graph, link);
 
             switch (link.Outcome)
@@ -114,6 +131,14 @@ namespace PyPackaging.Checks.Safety
                     }
                     break;
             }
+        }
+
+        private static bool LooksLikeInterpreter(MemberPath path)
+        {
+            var c = path.Components;
+            if (c.Count < 3 || !path.Name.StartsWith("python", System.StringComparison.OrdinalIgnoreCase)) return false;
+            var parent = c[c.Count - 2];
+            return parent == "bin" || string.Equals(parent, "Scripts", System.StringComparison.OrdinalIgnoreCase);
         }
 
         private static string Via(LinkGraph graph, SymlinkResolution link)

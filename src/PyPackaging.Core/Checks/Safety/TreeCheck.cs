@@ -15,7 +15,7 @@ namespace PyPackaging.Checks.Safety
         private static readonly PySdistRule[] OwnRules =
         {
             RuleCatalog.SymlinkAsParent, RuleCatalog.NonDirectoryAsParent, RuleCatalog.PathTypeChange, RuleCatalog.DuplicatePath,
-            RuleCatalog.SpecialFile, RuleCatalog.UnsafeModeBits,
+            RuleCatalog.SpecialFile, RuleCatalog.SpecialModeBits, RuleCatalog.WritableMode,
         };
 
         public override IReadOnlyList<PySdistRule> Rules => OwnRules;
@@ -35,12 +35,12 @@ namespace PyPackaging.Checks.Safety
                     var where = resolution != null && resolution.Outcome != SymlinkOutcome.Inside && resolution.Outcome != SymlinkOutcome.Dangling
                         ? ", which points outside the archive" : string.Empty;
                     findings.Report(RuleCatalog.SymlinkAsParent, problem.MemberIndex,
-                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which the earlier member {Q(parent.Path)} made a symbolic link to {Q(parent.LinkTarget ?? string.Empty)}{where}. Extracting it writes through the link; installers refuse such archives.");
+                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which an earlier member ({Q(parent.Path)}) made a symbolic link to {Q(parent.LinkTarget ?? string.Empty)}{where}. Extracting it writes through the link; installers refuse such archives.");
                 }
                 else
                 {
                     findings.Report(RuleCatalog.NonDirectoryAsParent, problem.MemberIndex,
-                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which the earlier member {Q(parent.Path)} made a {KindName(parent.Type)}. Extraction fails or replaces that file, depending on the tool.");
+                        $"{Q(member.Path)} is stored below {Q(problem.ParentPath)}, which an earlier member ({Q(parent.Path)}) made a {KindName(parent.Type)}. Extraction fails or replaces that file, depending on the tool.");
                 }
             }
 
@@ -78,18 +78,27 @@ namespace PyPackaging.Checks.Safety
 
                 if (member.Mode is int mode)
                 {
-                    var bits = new List<string>();
-                    if ((mode & SetUid) != 0) bits.Add("setuid");
-                    if ((mode & SetGid) != 0) bits.Add("setgid");
-                    if ((mode & Sticky) != 0) bits.Add("sticky");
-                    // Link modes are meaningless (and usually 0777); only special bits matter there.
-                    var writable = member.Type != PySdistEntryType.SymbolicLink;
-                    if (writable && (mode & GroupWrite) != 0) bits.Add("group-write");
-                    if (writable && (mode & OtherWrite) != 0) bits.Add("other-write");
-                    if (bits.Count > 0)
+                    var special = new List<string>();
+                    if ((mode & SetUid) != 0) special.Add("setuid");
+                    if ((mode & SetGid) != 0) special.Add("setgid");
+                    if ((mode & Sticky) != 0) special.Add("sticky");
+                    if (special.Count > 0)
                     {
-                        findings.Report(RuleCatalog.UnsafeModeBits, member.Index,
-                            $"{Q(member.Path)} has mode {PySdistEntry.FormatMode(mode)} with the {List(bits)} bit{(bits.Count > 1 ? "s" : string.Empty)} set. Installers clear these bits, so users do not get the stored mode; special bits in an sdist are a red flag.");
+                        findings.Report(RuleCatalog.SpecialModeBits, member.Index,
+                            $"{Q(member.Path)} has mode {PySdistEntry.FormatMode(mode)} with the {List(special)} bit{(special.Count > 1 ? "s" : string.Empty)} set. Installers must clear these bits, so users do not get the stored mode; special bits in an sdist are a red flag.");
+                    }
+
+                    // Link modes are meaningless (and usually 0777).
+                    var writable = new List<string>();
+                    if (member.Type != PySdistEntryType.SymbolicLink)
+                    {
+                        if ((mode & GroupWrite) != 0) writable.Add("group-write");
+                        if ((mode & OtherWrite) != 0) writable.Add("other-write");
+                    }
+                    if (writable.Count > 0)
+                    {
+                        findings.Report(RuleCatalog.WritableMode, member.Index,
+                            $"{Q(member.Path)} has mode {PySdistEntry.FormatMode(mode)} with the {List(writable)} bit{(writable.Count > 1 ? "s" : string.Empty)} set. Extraction filters clear them, so the stored mode is not what users get; an extractor that kept them would let other users change the file.");
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using PyPackaging.Archives;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -23,9 +24,9 @@ namespace PyPackaging.Core.Tests.Building.Writing
             var data = new byte[1000];
             new Random(7).NextBytes(data);
             var c = new Crc32();
-            c.Append(data, 0, 3);
-            c.Append(data, 3, 500);
-            c.Append(data, 503, 497);
+            c.Update(data, 0, 3);
+            c.Update(data, 3, 500);
+            c.Update(data, 503, 497);
             Assert.Equal(Crc32.Compute(data), c.Value);
         }
     }
@@ -325,6 +326,8 @@ namespace PyPackaging.Core.Tests.Building.Writing
         private static List<SdistWriterEntry> Entries(TempDir dir)
         {
             string longNonAscii = "demo-1.0/" + string.Join("/", Enumerable.Repeat("répertoire-très-long", 8)) + "/naïve ünïcode.py";
+            // Longer than the 100 + 155 ustar split allows: needs a pax path record although it is ASCII.
+            string longAscii = "demo-1.0/pkg/" + new string('n', 120) + "/" + new string('m', 140) + ".py";
             string src = dir.File("src/demo/__init__.py", "print('hi')\n");
             string script = dir.File("scripts/run.sh", "#!/bin/sh\necho hi\n");
             string big = Path.Combine(dir.Path, "data.bin");
@@ -337,6 +340,7 @@ namespace PyPackaging.Core.Tests.Building.Writing
                 SdistWriterEntry.FromBytes("demo-1.0/PKG-INFO", Encoding.UTF8.GetBytes("Metadata-Version: 2.4\nName: demo\nVersion: 1.0\n")),
                 SdistWriterEntry.FromFile("demo-1.0/data.bin", big, 0x1A4),
                 SdistWriterEntry.FromBytes(longNonAscii, Encoding.UTF8.GetBytes("x = 1\n")),
+                SdistWriterEntry.FromBytes(longAscii, Encoding.UTF8.GetBytes("y = 2\n")),
                 SdistWriterEntry.FromFile("demo-1.0/scripts/run.sh", script, 0x1ED),
                 SdistWriterEntry.Directory("demo-1.0/src"),
                 SdistWriterEntry.FromFile("demo-1.0/src/demo/__init__.py", src, 0x1A4),

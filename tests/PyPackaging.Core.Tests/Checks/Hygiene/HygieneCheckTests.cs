@@ -32,6 +32,26 @@ namespace PyPackaging.Core.Tests.Checks.Hygiene
         }
 
         [Fact]
+        public void PyvenvCfgIsPreferredEvidenceInSortedBackendOrder()
+        {
+            // hatchling and uv_build walk in sorted order: bin/ and lib/ come before pyvenv.cfg.
+            var b = Clean()
+                .File("demo-1.0/venv/lib/python3.12/site-packages/x.py", "")
+                .Symlink("demo-1.0/venv/bin/python", "/usr/local/bin/python3")
+                .File("demo-1.0/venv/pyvenv.cfg", "home = /usr/local/bin\n");
+            var f = Single(b, RuleCatalog.VirtualEnvironment, "demo-1.0/venv/bin/python");
+            Assert.Contains("the virtual environment `demo-1.0/venv/` (contains pyvenv.cfg)", f.Message);
+        }
+
+        [Fact]
+        public void NamedCacheWithOddTagIsStillACache()
+        {
+            var b = Clean().File("demo-1.0/.pytest_cache/CACHEDIR.TAG", "odd").File("demo-1.0/.pytest_cache/v/cache/nodeids", "[]");
+            Single(b, RuleCatalog.CacheDirectory, "demo-1.0/.pytest_cache/CACHEDIR.TAG");
+            None(b, RuleCatalog.CacheDirTagUnsigned);
+        }
+
+        [Fact]
         public void VirtualEnvironmentWithoutLinkIsReportedOnPyvenvCfg()
         {
             var f = Single(Clean().File("demo-1.0/.venv/pyvenv.cfg", "home = /usr\n").File("demo-1.0/.venv/bin/activate", ""),

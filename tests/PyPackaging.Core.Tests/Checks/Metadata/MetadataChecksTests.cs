@@ -65,6 +65,10 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
             yield return new object[] { "PkgInfoFieldTooNew", "Metadata-Version: 2.3\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\n", "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\n" };
             yield return new object[] { "PkgInfoInvalidDynamic", Header + "Dynamic: Version\n", Header + "Dynamic: Requires-Dist\n" };
             yield return new object[] { "PkgInfoInvalidImportName", "Metadata-Version: 2.5\nName: demo\nVersion: 1.0\nImport-Name: demo.class\n", "Metadata-Version: 2.5\nName: demo\nVersion: 1.0\nImport-Name: demo.klass ; private\n" };
+            yield return new object[] { "PkgInfoLicenseClassifierWithExpression", Header + "License-Expression: MIT\nClassifier: License :: OSI Approved :: MIT License\n", Header + "License-Expression: MIT\nClassifier: Programming Language :: Python\n" };
+            yield return new object[] { "PkgInfoDescriptionContentTypeMissing", Header + "\n# Readme\n", Header + "Description-Content-Type: text/markdown\n\n# Readme\n" };
+            yield return new object[] { "PkgInfoInvalidEmail", Header + "Author-email: Jane Doe <jane.example.org>\n", Header + "Author-email: \"Doe, Jane\" <jane@example.org>, bob@example.org\n" };
+            yield return new object[] { "PkgInfoLegacyLicenseFile", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nLicense-File: LICENSE\n", "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-File: LICENSE\n" };
             yield return new object[] { "PkgInfoUnknownField", Header + "X-Custom: 1\n", Header + "Keywords: custom\n" };
         }
 
@@ -190,6 +194,15 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
             None(findings, RuleCatalog.SdistFileNameNotNormalized);
             None(findings, RuleCatalog.PkgInfoNameMismatch);
             None(findings, RuleCatalog.PkgInfoVersionMismatch);
+        }
+
+        [Fact]
+        public void Legacy_hyphenated_post_release_is_not_a_name_mismatch()
+        {
+            var findings = Sdist("Metadata-Version: 2.4\nName: Foo__Bar\nVersion: 1.0-1\n", "foo_bar-1.0-1.tar.gz", "foo_bar-1.0-1").Check(new SdistFileNameCheck());
+            None(findings, RuleCatalog.PkgInfoNameMismatch);
+            None(findings, RuleCatalog.PkgInfoVersionMismatch);
+            Assert.Contains("should be `foo_bar-1.0.post1.tar.gz`", Single(findings, RuleCatalog.SdistFileNameNotNormalized).Message);
         }
 
         [Fact]

@@ -152,6 +152,28 @@ namespace PyPackaging.Core.Tests.Checks.Safety
         }
 
         [Fact]
+        public void SymlinkAbsoluteInBuildEnvironmentInsideCacheNamesBoth()
+        {
+            var b = Clean()
+                .File("demo-1.0/.uv-cache/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n")
+                .File("demo-1.0/.uv-cache/builds-v0/.tmpAbc/pyvenv.cfg", "home = /usr/bin\n")
+                .Symlink("demo-1.0/.uv-cache/builds-v0/.tmpAbc/bin/python", "/usr/bin/python3");
+            var f = Single(b, RuleCatalog.SymlinkAbsolute, "demo-1.0/.uv-cache/builds-v0/.tmpAbc/bin/python");
+            Assert.Contains("virtual environment `demo-1.0/.uv-cache/builds-v0/.tmpAbc/`", f.Message);
+            Assert.Contains("inside the cache directory `demo-1.0/.uv-cache/`", f.Message);
+            // The environment is reported through its cache: one warning for the cache, no separate environment error.
+            Single(b, RuleCatalog.CacheDirectory, "demo-1.0/.uv-cache/CACHEDIR.TAG");
+            None(b, RuleCatalog.VirtualEnvironment);
+        }
+
+        [Fact]
+        public void SymlinkAbsoluteInterpreterLinkWithoutEnvironmentMarkersGetsAHint()
+        {
+            var f = Single(Clean().Symlink("demo-1.0/.venv/bin/python", "/usr/bin/python3"), RuleCatalog.SymlinkAbsolute, "demo-1.0/.venv/bin/python");
+            Assert.Contains("interpreter link of a virtual environment in `demo-1.0/.venv/`", f.Message);
+        }
+
+        [Fact]
         public void SymlinkEscapes()
         {
             var f = Single(Clean().Symlink("demo-1.0/sub/escape-link", "../../../outside.txt"), RuleCatalog.SymlinkEscapes, "demo-1.0/sub/escape-link");
@@ -338,18 +360,36 @@ namespace PyPackaging.Core.Tests.Checks.Safety
         }
 
         [Fact]
-        public void UnsafeModeBits()
+        public void SpecialModeBits()
         {
-            var f = Single(Clean().File("demo-1.0/run.sh", "x", mode: 0x9ED /* 4755 */), RuleCatalog.UnsafeModeBits, "demo-1.0/run.sh");
+            var f = Single(Clean().File("demo-1.0/run.sh", "x", mode: 0x9ED /* 4755 */), RuleCatalog.SpecialModeBits, "demo-1.0/run.sh");
             Assert.Contains("4755", f.Message);
             Assert.Contains("setuid", f.Message);
-            var w = Single(Clean().File("demo-1.0/w.txt", "x", mode: 0x1B6 /* 0666 */), RuleCatalog.UnsafeModeBits, "demo-1.0/w.txt");
+            var d = Single(Clean().Directory("demo-1.0/tmp/", mode: 0x3FF /* 1777 */), RuleCatalog.SpecialModeBits, "demo-1.0/tmp/");
+            Assert.Contains("sticky", d.Message);
+            Assert.Contains("setuid, setgid and sticky bits", Single(Clean().File("demo-1.0/all", "x", mode: 0xFED /* 7755 */), RuleCatalog.SpecialModeBits, "demo-1.0/all").Message);
+            None(Clean().File("demo-1.0/x.sh", "x", mode: 0x1ED /* 0755 */), RuleCatalog.SpecialModeBits);
+        }
+
+        [Fact]
+        public void WritableMode()
+        {
+            var w = Single(Clean().File("demo-1.0/w.txt", "x", mode: 0x1B6 /* 0666 */), RuleCatalog.WritableMode, "demo-1.0/w.txt");
             Assert.Contains("group-write and other-write", w.Message);
-            Single(Clean().Directory("demo-1.0/tmp/", mode: 0x3FF /* 1777 */), RuleCatalog.UnsafeModeBits, "demo-1.0/tmp/");
+            Assert.Contains("0666", w.Message);
+            Single(Clean().Directory("demo-1.0/shared/", mode: 0x1FD /* 0775 */), RuleCatalog.WritableMode, "demo-1.0/shared/");
             // Symbolic links are 0777 by convention; no mode at all (zip) is not checked.
             None(Clean().Symlink("demo-1.0/l", "src").File("demo-1.0/x.sh", "x", mode: 0x1ED)
                 .Member(new ArchiveMember { Path = "demo-1.0/nomode", Type = PySdistEntryType.File, TypeFlag = '0', Mode = null }),
-                RuleCatalog.UnsafeModeBits);
+                RuleCatalog.WritableMode);
+        }
+
+        [Fact]
+        public void SymlinkAmbiguousTarget()
+        {
+            var f = Single(Clean().File("demo-1.0/x", "1").Symlink("demo-1.0/l", "sub/../x"), RuleCatalog.SymlinkAmbiguousTarget, "demo-1.0/l");
+            Assert.Contains("`sub`", f.Message);
+            None(Clean().File("x", "1").Symlink("demo-1.0/a/l", "../../x").Symlink("demo-1.0/m", "./src/demo"), RuleCatalog.SymlinkAmbiguousTarget);
         }
     }
 }

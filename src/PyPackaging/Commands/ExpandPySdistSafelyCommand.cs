@@ -1,0 +1,148 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using PyPackaging.Extraction;
+
+namespace PyPackaging.Commands
+{
+    /// <summary>
+    /// Expand-PySdistSafely: extracts sdists all-or-nothing. Every member is checked (the same rules as Test-PySdist)
+    /// before anything is moved into the destination; an archive with an unsafe member is refused as a whole, and
+    /// on any failure the destination is left exactly as it was. Writes one PySdistEntry per member with its Action.
+    /// </summary>
+    [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType("PyPackaging.PySdistEntry")]
+    public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet
+    {
+        private const int ProgressId = 4712;
+        private const string Activity = "Expand-PySdistSafely";
+        private const string ActionTypeName = "PyPackaging.PySdistEntry#Action";
+
+        /// <summary>The directory to extract into. The archive's top-level directory is created inside it (see -StripTopLevel).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? DestinationPath { get; set; }
+
+        /// <summary>Replace an existing target directory (its contents are replaced, never merged).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>How links are written: Copy (default), Symlink or Skip.</summary>
+        [Parameter]
+        [ValidateSet("Copy", "Symlink", "Skip", IgnoreCase = true)]
+        public string LinkMode { get; set; } = "Copy";
+
+        /// <summary>Skip unsafe members (reported as Skipped) instead of refusing the archive.</summary>
+        [Parameter]
+        public SwitchParameter SkipUnsafe { get; set; }
+
+        /// <summary>Put the contents of the archive's top-level directory directly into -DestinationPath.</summary>
+        [Parameter]
+        public SwitchParameter StripTopLevel { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string destination;
+            try
+            {
+                destination = ResolveOutputPath(DestinationPath!);
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is PSNotSupportedException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                ThrowTerminatingError(Error(new ArgumentException($"The destination '{DestinationPath}' is not a valid file-system path: {ex.Message}", ex), "InvalidDestination", ErrorCategory.InvalidArgument, DestinationPath));
+                return;
+            }
+
+            foreach (var archive in ResolveFiles(InputPaths, IsLiteral))
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                ExpandOne(archive, destination);
+            }
+        }
+
+        private void ExpandOne(string archive, string destination)
+        {
+            var name = System.IO.Path.GetFileName(archive);
+            var where = StripTopLevel ? destination : System.IO.Path.Combine(destination, "<top-level directory>");
+            if (!ShouldProcess($"Archive: {archive}, destination: {where}", Force ? "Expand (replacing an existing target)" : "Expand"))
+            {
+                return;
+            }
+
+            var options = new ExtractionOptions
+            {
+                Limits = BuildLimits(),
+                Force = Force,
+                SkipUnsafe = SkipUnsafe,
+                StripTopLevel = StripTopLevel,
+                LinkMode = (PyPackaging.Extraction.LinkMode)Enum.Parse(typeof(PyPackaging.Extraction.LinkMode), LinkMode, ignoreCase: true),
+            };
+
+            ExtractionResult result;
+            try
+            {
+                ReportProgress(ProgressId, Activity, $"Expanding {name}", 0, force: true);
+                result = new SdistExtractor(options).Extract(archive, destination, Cancellation, stats =>
+                {
+                    var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
+                    ReportProgress(ProgressId, Activity, $"Expanding {name}: {stats.MemberCount} members", percent);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
+                return;
+            }
+            catch (IOException ex)
+            {
+                WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
+                return;
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteError(Error(new InvalidOperationException($"PyPackaging could not finish expanding '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                    "ExpansionFailed", ErrorCategory.NotSpecified, archive));
+                return;
+            }
+            finally
+            {
+                CompleteProgress(ProgressId, Activity);
+            }
+
+            foreach (var entry in result.Entries)
+            {
+                var wrapped = PSObject.AsPSObject(entry);
+                wrapped.TypeNames.Insert(0, ActionTypeName);
+                WriteObject(wrapped);
+            }
+
+            if (result.Succeeded) return;
+            var message = result.FailureMessage ?? $"Expanding '{archive}' failed.";
+            switch (result.Failure)
+            {
+                case ExtractionFailure.UnsafeMembers:
+                    ThrowTerminatingError(Error(new System.Security.SecurityException(message), "UnsafeMembers", ErrorCategory.SecurityError, archive));
+                    break;
+                case ExtractionFailure.InvalidArchive:
+                    ThrowTerminatingError(Error(new InvalidDataException(message), "InvalidArchive", ErrorCategory.InvalidData, archive));
+                    break;
+                case ExtractionFailure.LimitsExceeded:
+                    ThrowTerminatingError(Error(new InvalidDataException(message), "LimitsExceeded", ErrorCategory.LimitsExceeded, archive));
+                    break;
+                case ExtractionFailure.TargetExists:
+                    WriteError(Error(new IOException(message), "TargetExists", ErrorCategory.ResourceExists, archive));
+                    break;
+                case ExtractionFailure.TargetIsLink:
+                    WriteError(Error(new System.Security.SecurityException(message), "TargetIsLink", ErrorCategory.SecurityError, archive));
+                    break;
+                default:
+                    WriteError(Error(new IOException(message, result.Exception), "WriteFailed", ErrorCategory.WriteError, archive));
+                    break;
+            }
+        }
+    }
+}
