@@ -137,7 +137,7 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
-        public void Default_epoch_is_1980_and_a_malformed_SOURCE_DATE_EPOCH_is_an_error()
+        public void Default_epoch_is_hatchlings_2020_02_02_and_a_malformed_SOURCE_DATE_EPOCH_is_an_error()
         {
             using var temp = new TempDir();
             string project = BuildFixtures.Clean(temp.Path);
@@ -146,7 +146,7 @@ namespace PyPackaging.Tests
             ps.Invoke();
             Assert.Empty(ps.Streams.Error);
             byte[] bytes = File.ReadAllBytes(Path.Combine(project, "dist", "demo_pkg-1.0.0.tar.gz"));
-            Assert.Equal(315532800u, BitConverter.ToUInt32(bytes, 4));
+            Assert.Equal(1580601600u, BitConverter.ToUInt32(bytes, 4));
 
             var bad = ModuleHost.Create(project);
             bad.AddScript("$env:SOURCE_DATE_EPOCH = 'yesterday'; try { Build-PySdist -OutputDirectory other } finally { $env:SOURCE_DATE_EPOCH = $null }");

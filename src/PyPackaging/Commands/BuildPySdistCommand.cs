@@ -36,7 +36,7 @@ namespace PyPackaging.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Timestamp of every member and of the gzip header, in seconds since 1970. Default: $env:SOURCE_DATE_EPOCH, else 315532800 (1980-01-01).</summary>
+        /// <summary>Timestamp of every member and of the gzip header, in seconds since 1970. Default: $env:SOURCE_DATE_EPOCH, else 1580601600 (2020-02-02, hatchling's constant).</summary>
         [Parameter]
         [ValidateRange(0L, 4294967295L)]
         public long SourceDateEpoch { get; set; }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PyPackaging.Building.Writing;
 
 namespace PyPackaging.Building.Planning
 {
@@ -13,32 +14,32 @@ namespace PyPackaging.Building.Planning
         /// <summary>The environment variable of the reproducible-builds specification.</summary>
         public const string VariableName = "SOURCE_DATE_EPOCH";
 
-        /// <summary>1980-01-01T00:00:00Z: the earliest time a zip file (and so a wheel) can store.</summary>
-        public const long Default = 315532800;
+        /// <summary>2020-02-02T00:00:00Z, hatchling's constant (<see cref="ReproducibleTimestamp.DefaultEpoch"/>), so an sdist
+        /// built without SOURCE_DATE_EPOCH has the same times as hatchling's.</summary>
+        public const long Default = ReproducibleTimestamp.DefaultEpoch;
 
         /// <summary>The largest value the gzip header can hold.</summary>
         public const long Maximum = uint.MaxValue;
 
-        /// <summary>Parses a SOURCE_DATE_EPOCH value; on failure <paramref name="error"/> says why.</summary>
+        /// <summary>
+        /// Parses a SOURCE_DATE_EPOCH value (surrounding whitespace allowed) with <see cref="ReproducibleTimestamp"/>'s rules,
+        /// then requires it to fit the gzip header; on failure <paramref name="error"/> says why.
+        /// </summary>
         public static bool TryParse(string? text, out long seconds, out string? error)
         {
             seconds = 0;
-            error = null;
             string value = (text ?? string.Empty).Trim();
             if (value.Length == 0)
             {
                 error = "SOURCE_DATE_EPOCH is empty; it must be a whole number of seconds since 1970-01-01T00:00:00Z.";
                 return false;
             }
-            foreach (char c in value)
+            if (!ReproducibleTimestamp.TryResolve(value, out seconds, out error))
             {
-                if (c < '0' || c > '9')
-                {
-                    error = "SOURCE_DATE_EPOCH '" + text + "' is not a whole number of seconds since 1970-01-01T00:00:00Z (only the digits 0-9 are allowed).";
-                    return false;
-                }
+                seconds = 0;
+                return false;
             }
-            if (value.Length > 10 || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds > Maximum)
+            if (seconds > Maximum)
             {
                 seconds = 0;
                 error = "SOURCE_DATE_EPOCH '" + text + "' is out of range: at most " + Maximum.ToString(CultureInfo.InvariantCulture) + " (2106-02-07), the largest time the gzip header can hold.";

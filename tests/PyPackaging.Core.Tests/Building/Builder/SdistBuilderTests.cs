@@ -11,6 +11,8 @@ namespace PyPackaging.Core.Tests.Building.Builder
 {
     public class SourceDateEpochTests
     {
+        private const long ReproducibleTimestampDefault = PyPackaging.Building.Writing.ReproducibleTimestamp.DefaultEpoch;
+
         [Theory]
         [InlineData("0", 0L)]
         [InlineData("1700000000", 1700000000L)]
@@ -37,12 +39,13 @@ namespace PyPackaging.Core.Tests.Building.Builder
         }
 
         [Fact]
-        public void Explicit_value_wins_then_environment_then_the_1980_default()
+        public void Explicit_value_wins_then_environment_then_the_hatchling_default()
         {
             Assert.Equal(5, SourceDateEpoch.Resolve(5, "7"));
             Assert.Equal(7, SourceDateEpoch.Resolve(null, "7"));
-            Assert.Equal(315532800, SourceDateEpoch.Resolve(null, null));
-            Assert.Equal(315532800, SourceDateEpoch.Resolve(null, ""));
+            Assert.Equal(1580601600, SourceDateEpoch.Resolve(null, null));
+            Assert.Equal(1580601600, SourceDateEpoch.Resolve(null, ""));
+            Assert.Equal(ReproducibleTimestampDefault, SourceDateEpoch.Default);
             Assert.Throws<FormatException>(() => SourceDateEpoch.Resolve(-1, null));
         }
     }
