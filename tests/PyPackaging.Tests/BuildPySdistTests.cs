@@ -279,5 +279,20 @@ namespace PyPackaging.Tests
                 Assert.True(files.Length == 0 || (files.Length == 1 && files[0].EndsWith("demo_pkg-1.0.0.tar.gz", StringComparison.Ordinal)), string.Join(", ", files));
             }
         }
+
+        [Fact]
+        public void Piped_directory_binds_and_Verbose_reports_each_exclusion()
+        {
+            using var temp = new TempDir();
+            string project = BuildFixtures.Clean(temp.Path);
+            Directory.CreateDirectory(Path.Combine(project, "src", "demo_pkg", "__pycache__"));
+            File.WriteAllText(Path.Combine(project, "src", "demo_pkg", "__pycache__", "x.pyc"), "x");
+            var (output, ps) = ModuleHost.Run("[pscustomobject]@{ PSPath = $p } | Build-PySdist -Verbose", temp.Path, new Dictionary<string, object?> { ["p"] = project });
+            Assert.Empty(ps.Streams.Error);
+            Assert.True(File.Exists(Path.Combine(project, "dist", "demo_pkg-1.0.0.tar.gz")));
+            Assert.Contains(ps.Streams.Verbose, v => v.Message.Contains("src/demo_pkg/__pycache__/") && v.Message.Contains("BytecodeCache"));
+            Assert.Contains(ps.Streams.Verbose, v => v.Message.Contains("debug.log") && v.Message.Contains("GitIgnore"));
+            Assert.DoesNotContain(output, o => o.Prop<string>("Action") == "Excluded");
+        }
     }
 }
