@@ -274,9 +274,9 @@ namespace PyPackaging.Tests
             string dist = Path.Combine(project, "dist");
             if (Directory.Exists(dist))
             {
-                var files = Directory.GetFiles(dist);
-                // Either the build finished before the stop (then only the sdist) or it was stopped (then nothing).
-                Assert.True(files.Length == 0 || (files.Length == 1 && files[0].EndsWith("demo_pkg-1.0.0.tar.gz", StringComparison.Ordinal)), string.Join(", ", files));
+                // Either the build finished before the stop (then only the sdist) or it was stopped (then not even dist/).
+                var files = Directory.GetFileSystemEntries(dist);
+                Assert.True(files.Length == 1 && files[0].EndsWith("demo_pkg-1.0.0.tar.gz", StringComparison.Ordinal), string.Join(", ", files));
             }
         }
 

@@ -351,6 +351,8 @@ namespace PyPackaging.Building
             if (!plan.CanBuild) throw new InvalidOperationException("The build plan has problems:" + Environment.NewLine + string.Join(Environment.NewLine, plan.Problems));
             if (plan.TargetExists && !plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
 
+            bool createdOutput = !Directory.Exists(plan.OutputDirectory);
+            bool kept = false;
             Directory.CreateDirectory(plan.OutputDirectory);
             string temp = Path.Combine(plan.OutputDirectory, "." + Path.GetFileName(plan.ArchivePath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             long mtime = plan.Options.SourceDateEpoch;
@@ -424,6 +426,7 @@ namespace PyPackaging.Building
                 {
                     File.Move(temp, plan.ArchivePath);
                 }
+                kept = true;
                 return new SdistBuildResult(plan.ArchivePath, inspection, true);
             }
             finally
@@ -431,6 +434,11 @@ namespace PyPackaging.Building
                 try
                 {
                     if (File.Exists(temp)) File.Delete(temp);
+                    // A failed build leaves no trace: not even the output directory it created (when still empty).
+                    if (!kept && createdOutput && Directory.Exists(plan.OutputDirectory) && !Directory.EnumerateFileSystemEntries(plan.OutputDirectory).Any())
+                    {
+                        Directory.Delete(plan.OutputDirectory);
+                    }
                 }
                 catch (IOException)
                 {

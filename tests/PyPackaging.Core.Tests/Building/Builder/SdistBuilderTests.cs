@@ -191,7 +191,7 @@ namespace PyPackaging.Core.Tests.Building.Builder
                 cts.Cancel();
                 Assert.ThrowsAny<OperationCanceledException>(() => SdistBuilder.Write(plan, cts.Token));
             }
-            Assert.True(!Directory.Exists(plan.OutputDirectory) || Directory.GetFiles(plan.OutputDirectory).Length == 0);
+            Assert.False(Directory.Exists(plan.OutputDirectory)); // created for the build, removed again
 
             Directory.CreateDirectory(plan.OutputDirectory);
             File.WriteAllText(Path.Combine(plan.OutputDirectory, "my_pkg-2.0.tar.gz"), "old");
