@@ -53,6 +53,7 @@ namespace PyPackaging.Tests
             Assert.Equal(sdist, archive.Prop<string>("Archive"));
             Assert.DoesNotContain(((IEnumerable<object>)archive.Properties["Findings"].Value).Select(PSObject.AsPSObject), f => f.Prop<string>("Severity") == "Error");
             Assert.All(output, o => Assert.Equal("PyPackaging.PySdistEntry#Action", o.TypeNames[0]));
+            Assert.DoesNotContain(output, o => o.Prop<string>("Severity") == "Error"); // the selection never yields an Error finding
 
             var added = Added(output);
             Assert.Equal(new[]

@@ -235,5 +235,38 @@ namespace PyPackaging.Core.Tests.Building.Builder
             Assert.Equal("old", File.ReadAllText(plan.ArchivePath));
             Assert.Single(Directory.GetFiles(plan.OutputDirectory));
         }
+
+        [Fact]
+        public void Uv_and_flit_settings_apply_end_to_end_and_the_callers_Include_beats_a_backend_exclude()
+        {
+            using var t = new TempDir();
+            t.File("uv/pyproject.toml", "[build-system]\nrequires = [\"uv_build\"]\nbuild-backend = \"uv_build\"\n[project]\nname = \"u\"\nversion = \"1\"\n" +
+                "[tool.uv.build-backend]\nsource-include = [\"data/gen.bin\"]\nsource-exclude = [\"*.tmp\"]\n");
+            t.File("uv/.gitignore", "data/\n");
+            t.File("uv/data/gen.bin", "g");
+            t.File("uv/data/other.bin", "o");
+            t.File("uv/src/u/__init__.py", "");
+            t.File("uv/src/u/scratch.tmp", "s");
+            t.File("uv/keep.tmp", "k");
+            var options = new SdistBuildOptions(Path.Combine(t.Path, "uv"));
+            options.Include.Add("/keep.tmp");
+            var plan = SdistBuilder.Plan(options);
+            Assert.True(plan.CanBuild, string.Join("\n", plan.Problems));
+            var packed = plan.Members.Select(m => m.RelativePath).ToList();
+            Assert.Contains("data/gen.bin", packed);
+            Assert.DoesNotContain("data/other.bin", packed);
+            Assert.DoesNotContain("src/u/scratch.tmp", packed);
+            Assert.Contains("keep.tmp", packed);
+            Assert.Contains(plan.Exclusions, x => x.RelativePath == "src/u/scratch.tmp" && x.Reason == "BackendExclude" && x.Message.Contains("tool.uv.build-backend.source-exclude"));
+
+            t.File("flit/pyproject.toml", "[build-system]\nrequires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"f\"\nversion = \"1\"\ndescription = \"d\"\n" +
+                "[tool.flit.sdist]\nexclude = [\"docs/drafts\"]\n");
+            t.File("flit/f.py", "");
+            t.File("flit/docs/index.md", "");
+            t.File("flit/docs/drafts/a.md", "");
+            var flit = SdistBuilder.Plan(new SdistBuildOptions(Path.Combine(t.Path, "flit")));
+            Assert.Contains("docs/index.md", flit.Members.Select(m => m.RelativePath));
+            Assert.DoesNotContain("docs/drafts/a.md", flit.Members.Select(m => m.RelativePath));
+        }
     }
 }
