@@ -67,7 +67,8 @@ namespace PyPackaging.Benchmarks
         /// <summary>One build, in-process; returns the sdist path.</summary>
         public static string BuildOnce(string project, string output)
         {
-            var options = new SdistBuildOptions(project) { OutputDirectory = output, Force = true, SourceDateEpoch = 1700000000 };
+            var options = new SdistBuildOptions(project) { OutputDirectory = output, Force = true, SourceDateEpoch = 1700000000,
+                DegreeOfParallelism = int.TryParse(Environment.GetEnvironmentVariable("PYPACKAGING_BENCH_DOP"), out int dop) ? dop : 0 };
             var w = Stopwatch.StartNew();
             var plan = SdistBuilder.Plan(options);
             if (!plan.CanBuild) throw new InvalidOperationException(string.Join(Environment.NewLine, plan.Problems));
