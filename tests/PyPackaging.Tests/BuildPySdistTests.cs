@@ -39,7 +39,7 @@ namespace PyPackaging.Tests
         private static List<string> Added(IEnumerable<PSObject> output) =>
             output.Where(o => o.Prop<string>("Action") == "Added" && o.Prop<string>("EntryType") == "File").Select(o => o.Prop<string>("Path")).ToList();
 
-        [Fact]
+        [SkippableFact]
         public void Seed_project_builds_without_venv_cache_git_bytecode_or_ignored_files_and_the_link_becomes_a_file()
         {
             using var temp = new TempDir();
@@ -90,7 +90,7 @@ namespace PyPackaging.Tests
             Assert.StartsWith("GitIgnore", excluded["demo_pkg-1.0.0/debug.log"]);
         }
 
-        [Fact]
+        [SkippableFact]
         public void WhatIf_lists_the_plan_with_every_exclusion_and_writes_nothing()
         {
             using var temp = new TempDir();
@@ -112,9 +112,10 @@ namespace PyPackaging.Tests
             Assert.Contains(excluded, o => o.Prop<string>("Reason").Contains("virtual environment", StringComparison.OrdinalIgnoreCase));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Two_builds_are_byte_identical_and_SOURCE_DATE_EPOCH_sets_entry_and_gzip_times()
         {
+            Tool.RequirePythonAndGit();
             using var temp = new TempDir();
             string project = BuildFixtures.Clean(temp.Path);
             var (_, ps1) = ModuleHost.Run("Build-PySdist -OutputDirectory ../out1 -SourceDateEpoch 1700000000 | Out-Null; Build-PySdist -OutputDirectory ../out2 -SourceDateEpoch 1700000000 | Out-Null", project);
@@ -137,7 +138,7 @@ namespace PyPackaging.Tests
                 o => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1600000000).UtcDateTime, o.Prop<DateTime>("LastWriteTime")));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Default_epoch_is_hatchlings_2020_02_02_and_a_malformed_SOURCE_DATE_EPOCH_is_an_error()
         {
             using var temp = new TempDir();
@@ -155,7 +156,7 @@ namespace PyPackaging.Tests
             Assert.False(Directory.Exists(Path.Combine(project, "other")));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Existing_sdist_needs_Force_and_Force_replaces_it()
         {
             using var temp = new TempDir();
@@ -175,7 +176,7 @@ namespace PyPackaging.Tests
             Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(sdist)!, "*.tmp"));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Metadata_problems_are_one_terminating_error_listing_all_of_them_and_nothing_is_written()
         {
             using var temp = new TempDir();
@@ -191,7 +192,7 @@ namespace PyPackaging.Tests
             Assert.False(Directory.Exists(Path.Combine(project, "dist")));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Dynamic_fields_and_a_missing_project_table_are_clear_errors()
         {
             using var temp = new TempDir();
@@ -206,7 +207,7 @@ namespace PyPackaging.Tests
             Assert.False(Directory.Exists(Path.Combine(noProject, "dist")));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Escaping_and_dangling_links_are_listed_in_one_error_and_nothing_is_written()
         {
             using var temp = new TempDir();
@@ -221,7 +222,7 @@ namespace PyPackaging.Tests
             Assert.False(Directory.Exists(Path.Combine(project, "dist")));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Relative_paths_resolve_against_the_runspace_location_and_Include_Exclude_win()
         {
             using var temp = new TempDir();
@@ -234,7 +235,7 @@ namespace PyPackaging.Tests
             Assert.DoesNotContain(added, p => p.Contains("/tests/"));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Hatch_include_and_exclude_are_honoured_and_foreign_tables_warn()
         {
             using var temp = new TempDir();
@@ -254,7 +255,7 @@ namespace PyPackaging.Tests
             Assert.Contains(ps.Streams.Warning, w => w.Message.Contains("tool.flit.sdist"));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Stop_during_a_large_build_leaves_no_file_behind()
         {
             using var temp = new TempDir();
@@ -281,7 +282,7 @@ namespace PyPackaging.Tests
             }
         }
 
-        [Fact]
+        [SkippableFact]
         public void Piped_directory_binds_and_Verbose_reports_each_exclusion()
         {
             using var temp = new TempDir();

@@ -43,10 +43,10 @@ namespace PyPackaging.Tests
             return archive.Prop<string>("Archive");
         }
 
-        [Fact]
+        [SkippableFact]
         public void Seed_sdist_extracts_with_the_tarfile_data_filter()
         {
-            if (Tool.SkipPythonTools) return;
+            Tool.RequireRealTools();
             using var temp = new TempDir();
             string project = BuildFixtures.Seed(temp.Path);
             string sdist = BuildWithModule(project, temp.Combine("out"));
@@ -56,10 +56,10 @@ namespace PyPackaging.Tests
             Assert.False(new FileInfo(Path.Combine(dest, "demo_pkg-1.0.0", "src", "demo_pkg", "linked.txt")).Attributes.HasFlag(FileAttributes.ReparsePoint));
         }
 
-        [Fact]
+        [SkippableFact]
         public void Twine_check_passes()
         {
-            if (Tool.SkipPythonTools) return;
+            Tool.RequireRealTools();
             using var temp = new TempDir();
             string project = BuildFixtures.Seed(temp.Path);
             string sdist = BuildWithModule(project, temp.Combine("out"));
@@ -74,10 +74,10 @@ namespace PyPackaging.Tests
         /// 6.1+ reads 2.4. The 2.4 PKG-INFO is right: the other real-tool tests use projects without a license
         /// expression (Metadata-Version 2.2), which twine 4 checks fully.
         /// </summary>
-        [Fact]
+        [SkippableFact]
         public void License_expression_gives_metadata_2_4_which_twine_4_cannot_read_but_newer_twine_can()
         {
-            if (Tool.SkipPythonTools) return;
+            Tool.RequireRealTools();
             using var temp = new TempDir();
             string project = BuildFixtures.Clean(temp.Path, pyproject: BuildFixtures.SimplePyproject
                 .Replace("readme = \"README.md\"\n", "readme = \"README.md\"\nlicense = \"MIT\"\nlicense-files = [\"LICENSE\"]\n")
@@ -107,10 +107,10 @@ namespace PyPackaging.Tests
             }
         }
 
-        [Fact]
+        [SkippableFact]
         public void Pip_builds_a_wheel_from_the_sdist_with_hatchling()
         {
-            if (Tool.SkipPythonTools) return;
+            Tool.RequireRealTools();
             Tool.RequirePythonModule(DebianPython, "hatchling");
             using var temp = new TempDir();
             string project = BuildFixtures.Seed(temp.Path);
@@ -122,12 +122,12 @@ namespace PyPackaging.Tests
             Assert.StartsWith("demo_pkg-1.0.0-", Path.GetFileName(wheel));
         }
 
-        [Theory]
+        [SkippableTheory]
         [InlineData("seed")]
         [InlineData("legacy-license")]
         public void Same_files_and_metadata_as_hatchling_except_what_hatchling_wrongly_packs(string kind)
         {
-            if (Tool.SkipPythonTools) return;
+            Tool.RequireRealTools();
             Tool.RequirePythonModule(DebianPython, "hatchling");
             using var temp = new TempDir();
             string project = kind == "seed"

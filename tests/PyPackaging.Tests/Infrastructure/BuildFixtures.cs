@@ -10,8 +10,51 @@ namespace PyPackaging.Tests.Infrastructure
     /// <summary>Runs external programs (python3, git, tar) with a timeout; never touches the network.</summary>
     public static class Tool
     {
-        /// <summary>PYPACKAGING_SKIP_PYTHON_TOOLS=1 turns the real-tool tests into no-ops; otherwise a missing tool fails them.</summary>
+        /// <summary>PYPACKAGING_SKIP_PYTHON_TOOLS=1 skips the real-tool tests on purpose.</summary>
         public static bool SkipPythonTools => Environment.GetEnvironmentVariable("PYPACKAGING_SKIP_PYTHON_TOOLS") == "1";
+
+        /// <summary>CI sets CI=true; there a missing tool is a failure (.ci/run installs them), elsewhere a reported skip.</summary>
+        private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+        private static readonly Dictionary<string, bool> Available = new Dictionary<string, bool>();
+
+        private static bool Works(string file, params string[] args)
+        {
+            var key = file + " " + string.Join(" ", args);
+            lock (Available)
+            {
+                if (Available.TryGetValue(key, out var known)) return known;
+                bool ok;
+                try { ok = Run(file, args, timeoutSeconds: 60).ExitCode == 0; }
+                catch (InvalidOperationException) { ok = false; }
+                Available[key] = ok;
+                return ok;
+            }
+        }
+
+        private static void Require(bool available, string what)
+        {
+            if (available) return;
+            var message = what + " is not available. " + InstallHint;
+            // On a machine with only the .NET SDK these tests are reported as skipped; in CI they must run.
+            Skip.If(SkipPythonTools || !InCi, message);
+            throw new InvalidOperationException(message);
+        }
+
+        /// <summary>python3 (with venv) and git, which the seed-project fixtures need.</summary>
+        public static void RequirePythonAndGit()
+        {
+            Require(Works("python3", "-c", "import venv, tarfile"), "python3");
+            Require(Works("git", "--version"), "git");
+        }
+
+        /// <summary>Debian's Python with hatchling, build and twine (the real-tool comparisons), plus python3 and git.</summary>
+        public static void RequireRealTools()
+        {
+            RequirePythonAndGit();
+            var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+            Require(Works(python, "-c", "import hatchling, build, twine"), python + " with hatchling, build and twine");
+        }
 
         public sealed class Result
         {
@@ -130,6 +173,7 @@ namespace PyPackaging.Tests.Infrastructure
         /// </summary>
         public static string Seed(string parent, string name = "seed")
         {
+            Tool.RequirePythonAndGit();
             string root = Clean(parent, name);
             Tool.Check("python3", new[] { "-m", "venv", "--without-pip", Path.Combine(root, "venv") });
             Write(root, ".uv-cache/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by uv.\n");
