@@ -1,0 +1,143 @@
+PATHP = ("Path","String[]","Paths of sdist files. Wildcards are allowed (dist/*.tar.gz). A pattern that matches no file is reported as a PathNotFound error rather than passing silently.", True, "0", "True (ByValue, ByPropertyName)", True, "None", [])
+LITP = ("LiteralPath","String[]","Paths of sdist files, used exactly as typed: no wildcard expansion, so names such as c[1].tar.gz work. Piped Get-ChildItem output binds here through its PSPath property.", True, "named", "True (ByPropertyName)", False, "None", ["PSPath","LP"])
+LIMP = [(n,t,d,False,"named","False",False,dv,[]) for (n,t,dv,d) in LIMITS]
+COMMANDS = [
+ {
+  "name":"Test-PySdist",
+  "synopsis":"Checks Python source distributions (sdists) and reports every structural, metadata, safety and hygiene problem, member by member.",
+  "description":"""Test-PySdist reads each sdist once, streaming, with bounded memory, and writes one PySdistEntry object per archive member, plus one extra object per archive whose EntryType is Archive and which carries the archive-level findings. Members without findings are written too, so the output doubles as a listing.
+
+Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none). Get-PySdistRule lists every rule.
+
+The rules cover: the PEP 625 file name and the single top-level directory; PKG-INFO and pyproject.toml; core metadata as PyPI's upload check applies it; everything installers refuse under PEP 721 (absolute or escaping paths, links that point outside the archive, device files, duplicates) and every case where two tar readers could disagree (pax and ustar sizes, GNU long names, truncation, checksums, gzip trailers); and hygiene: virtual environments, tool caches, VCS data, bytecode, Windows-hostile names.
+
+Findings are output objects, never errors, so the cmdlet is safe in CI steps that run with $ErrorActionPreference = 'Stop'. Errors are written only for inputs that cannot be read at all (a missing file, a directory, a non-file-system path, an unreadable file); the next archive is then checked.
+
+Nothing is extracted, nothing is executed, and no network is used.""",
+  "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS])],
+  "params":[PATHP, LITP,
+    ("Quiet","SwitchParameter","Writes one Boolean per archive instead of entries: $true when the archive has no Error finding, $false otherwise.",False,"named","False",False,"False",[]),
+    ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed.",False,"named","False",True,"All rules",[]),
+    ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule.",False,"named","False",True,"None",[]),
+  ] + LIMP,
+  "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
+  "outputs":[("PyPackaging.PySdistEntry","One per member and one (EntryType Archive) per archive."),("System.Boolean","With -Quiet: one per archive.")],
+  "notes":"""In a CI step, fail explicitly on Error findings: if (Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error) { exit 1 }
+
+The objects come from the module's private assembly load context: compare enum properties with strings (Severity -eq 'Error'), not with type literals such as [PyPackaging.PySdistSeverity].""",
+  "examples":[
+   ("Gate a CI step","""Test-PySdist -Path dist/*.tar.gz | Where-Object Severity -eq Error""","Lists every member with an Error finding. Pipe it to Format-List to read each message and remedy."),
+   ("A yes/no answer per archive","""Test-PySdist -Path dist/*.tar.gz -Quiet""","Writes $true for each archive without Error findings and $false for the others."),
+   ("Check what Get-ChildItem found","""Get-ChildItem -Path dist -Filter *.tar.gz | Test-PySdist | Where-Object { $_.Findings.Count -gt 0 }""","The files bind to -LiteralPath through their PSPath property. Only members with findings are kept."),
+   ("Flatten the findings for a report","""Test-PySdist dist/*.tar.gz | ForEach-Object Findings | Format-Table Severity, RuleId, Path, Message -Wrap""","Each finding also carries its Archive and Path, so the list stands on its own."),
+   ("Skip a rule, lower a limit","""Test-PySdist -LiteralPath 'pkg[1]-1.0.tar.gz' -ExcludeRule WindowsReserved* -MaxTotalSize 512MB""","LiteralPath takes the bracket literally. Rules can be excluded by id pattern; limits are parameters."),
+  ],
+  "links":["Get-PySdistRule","about_CommonParameters"],
+ },
+ {
+  "name":"Get-PySdistRule",
+  "synopsis":"Lists the rules Test-PySdist applies: id, severity, category, description, remedy and the specification each comes from.",
+  "description":"""Get-PySdistRule writes one PySdistRule object per rule of the catalogue. Rule ids are stable: use them with Test-PySdist -IncludeRule and -ExcludeRule, and to filter findings by RuleId.
+
+Categories: Structure (file name, layout, PKG-INFO and pyproject.toml, container and tar format), Metadata (core metadata as PyPI checks it), Safety (what installers refuse under PEP 721, and reader disagreements), Hygiene (virtual environments, caches, VCS data, bytecode, Windows-hostile names) and Limits (sizes, counts, ratio, path length and depth).""",
+  "sets":[("Id",["Id","Category","Severity"])],
+  "params":[
+    ("Id","String[]","Rule ids to list; wildcards allowed. A literal id that matches no rule is reported as RuleNotFound.",False,"0","True (ByValue, ByPropertyName)",True,"All rules",["RuleId"]),
+    ("Category","String[]","Only rules of these categories: Structure, Metadata, Safety, Hygiene, Limits.",False,"named","False",False,"All",[]),
+    ("Severity","String[]","Only rules of these severities: Error, Warning, Information.",False,"named","False",False,"All",[]),
+  ],
+  "inputs":[("System.String[]","Rule ids.")],
+  "outputs":[("PyPackaging.PySdistRule","One per rule.")],
+  "notes":"Severity is the rule's fixed severity; every finding of a rule has it.",
+  "examples":[
+   ("The whole catalogue","Get-PySdistRule","Lists every rule in a table: id, severity, category and description."),
+   ("Safety errors only","Get-PySdistRule -Category Safety -Severity Error | Format-List Id, Description, Remedy, SpecReference","Shows what installers would refuse, with the spec each rule comes from."),
+   ("Rules about links","Get-PySdistRule -Id *Link*","Wildcards match rule ids."),
+  ],
+  "links":["Test-PySdist"],
+ },
+]
+EXPAND_HELP = {
+  "name":"Expand-PySdistSafely",
+  "synopsis":"Extracts Python source distributions (sdists) all-or-nothing: an archive with any unsafe member is refused as a whole, and nothing inside an archive can write outside the destination.",
+  "description":"""Expand-PySdistSafely reads each sdist once, streaming, and writes its regular files and directories into a fresh staging directory created beside the target (same volume). Every member path is checked lexically before anything is written for it. Links and directory times are deferred. When the archive has been read to its end, every check Test-PySdist runs is applied to the whole archive; only if no Safety or Limits rule reports an Error are the links written and the staging directory moved into place. Otherwise the staging directory is deleted and the destination is left exactly as it was.
+
+Unsafe members are: absolute, drive-letter, UNC or backslash paths, '..' components, control characters; symbolic or hard links that are absolute, escape the archive, loop, are used as a parent of another member, or point at links or missing members; character and block devices, FIFOs and sparse files; duplicate paths and type changes; and names this operating system cannot hold (on Windows: reserved names such as CON or aux.txt, a trailing dot or space, ':'; on a case-insensitive volume: two members that differ only in letter case). An archive with any of them is refused with a terminating error that lists every offending member and its reason; the entries are written first, Refused for the offenders and Skipped for the others. With -SkipUnsafe the offenders are skipped instead. Reader disagreements (pax and ustar sizes, conflicting long names), truncation, a corrupt gzip stream and exceeded limits always refuse the whole archive. Structure, Metadata and Hygiene findings never block extraction; they are attached to the entries.
+
+By default the archive's top-level directory is kept: demo-1.0.tar.gz expands to <DestinationPath>/demo-1.0/. The destination directory is created if it does not exist; other content in it is left alone. The top-level directory itself must not exist yet; -Force replaces it (its old contents are removed, never merged). With -StripTopLevel the contents of the single top-level directory go directly into DestinationPath, which must then be missing or empty (or -Force replaces it).
+
+Links: by default (-LinkMode Copy) a symbolic or hard link whose target is a regular member inside the archive is written as a copy of that member, which works on every OS without privileges (the sdist specification allows it). Links to directories and dangling links are skipped with a reason. -LinkMode Symlink creates real, relative symbolic links for links that stay inside the archive (to a regular member or a directory); hard links are still copied. -LinkMode Skip writes no links.
+
+Modes and times: setuid, setgid and sticky bits and group/other write are cleared; files become 0644, or 0755 when the owner-executable bit is set, and directories 0755 (further restricted by the process umask, as tar does); modes are ignored on Windows and ownership is never changed. Modification times come from the archive, clamped to 1970-2100.
+
+Every member produces one PySdistEntry whose Action is Extracted, Skipped or Refused, with Destination (the full path written) and Reason. The objects are shown in a table with an Action column.""",
+  "sets":[("Path",["Path","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel"]+[l[0] for l in LIMITS])],
+  "params":[PATHP, LITP,
+    ("DestinationPath","String","The directory to extract into, relative to the current location. It is created when missing. The archive's top-level directory is created inside it unless -StripTopLevel is given. Refused when it (or the target inside it) is a symbolic link or junction.",True,"1","False",False,"None",[]),
+    ("Force","SwitchParameter","Replaces an existing target directory: the old one is moved aside, the new one moved in, then the old one deleted (and restored if the move fails). The old contents are never merged with the new.",False,"named","False",False,"False",[]),
+    ("LinkMode","String","How links are written: Copy (default) writes a link to a regular member as a copy of it; Symlink creates relative symbolic links for links that stay inside the archive (hard links are still copied; not supported on Windows PowerShell 5.1); Skip writes no links.",False,"named","False",False,"Copy",[]),
+    ("SkipUnsafe","SwitchParameter","Skips unsafe members (reported with Action Skipped and the reason) instead of refusing the archive. Archive-wide problems (reader disagreements, truncation, a corrupt gzip stream, exceeded limits) still refuse the whole archive.",False,"named","False",False,"False",[]),
+    ("StripTopLevel","SwitchParameter","Puts the contents of the archive's single top-level directory (demo-1.0/) directly into DestinationPath. Members outside that directory are then unsafe.",False,"named","False",False,"False",[]),
+  ] + LIMP,
+  "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
+  "outputs":[("PyPackaging.PySdistEntry","One per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
+  "notes":"""Errors: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) are terminating and name every offending member; TargetExists (ResourceExists), TargetIsLink (SecurityError) and WriteFailed (WriteError) are non-terminating, and the next archive is expanded. In every case nothing was written to the destination.
+
+Stopping the command (Ctrl+C) removes the staging directory; the destination is unchanged.
+
+Staging directories are named .pypackaging-<random>.partial and live beside the target only while an archive is being expanded.""",
+  "examples":[
+   ("Expand an sdist","""Expand-PySdistSafely -Path dist/demo-1.0.tar.gz -DestinationPath build/src""","Creates build/src/demo-1.0/ and writes one entry per member with its Action."),
+   ("Contents straight into a directory, replacing it","""Expand-PySdistSafely dist/demo-1.0.tar.gz ./src -StripTopLevel -Force""","The contents of demo-1.0/ go directly into ./src; an existing ./src is replaced, never merged."),
+   ("See why an archive was refused","""try { Expand-PySdistSafely dist/*.tar.gz -DestinationPath out -ErrorAction Stop } catch { $_.Exception.Message }""","The message lists every unsafe member and its reason; the destination is unchanged."),
+   ("Skip unsafe members, keep real symlinks","""Expand-PySdistSafely dist/demo-1.0.tar.gz out -SkipUnsafe -LinkMode Symlink | Where-Object Action -ne Extracted""","Shows what was skipped, each with a Reason."),
+   ("Preview","""Get-ChildItem dist -Filter *.tar.gz | Expand-PySdistSafely -DestinationPath out -WhatIf""","Says what would be expanded and writes nothing."),
+  ],
+  "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
+}
+COMMANDS.append(EXPAND_HELP)
+BUILD_HELP = {
+  "name":"Build-PySdist",
+  "synopsis":"Builds a reproducible Python source distribution (sdist) from a project with static [project] metadata, leaving out virtual environments, caches, VCS data, bytecode and git-ignored files, and checks the result before it is kept.",
+  "description":"""Build-PySdist reads pyproject.toml, walks the project tree and writes {normalized_name}-{version}.tar.gz (PEP 625) into the output directory, with the single top-level directory {normalized_name}-{version}/, a generated PKG-INFO and pyproject.toml as it is. No Python and no build backend are run: the metadata must be static. A missing [project] table or a non-empty project.dynamic is an error, because a native build cannot compute those fields (running the project's PEP 517 backend instead is not supported yet).
+
+What is left out, always, and reported with a reason: any directory holding pyvenv.cfg or conda-meta/ (a virtual environment, whatever its name); any directory holding a CACHEDIR.TAG with the cache-directory signature (uv, pip and other caches); .git, .hg, .svn, .bzr, _darcs and CVS; __pycache__, *.pyc and *.pyo; .tox, .nox, .venv, .pytest_cache, .mypy_cache, .ruff_cache, .hatch and .pixi; .DS_Store; dist/ at the project root and the output directory; a PKG-INFO file at the root (it is generated). Files ignored by the root .gitignore, by nested .gitignore files or by .git/info/exclude are left out too (gitignore semantics). pyproject.toml, the readme and the license files named by the metadata are always packed.
+
+Links: a symbolic link to a file inside the project is packed as a regular file with the target's content; a link to a directory inside the project is followed (loops are detected). A link that leads outside the project, a dangling link, a name that is not valid UTF-8 or holds a control character is an error. Metadata errors and these selection errors are reported together in one terminating error (InvalidProjectMetadata or InvalidSourceTree, category InvalidData, target the project directory) that lists every problem with its key, value and rule; nothing is written.
+
+Backend settings honoured for the backend named by build-system.build-backend: hatchling [tool.hatch.build.targets.sdist] exclude (gitignore patterns, files left out), include (gitignore patterns) and only-include (root-relative paths), which restrict the sdist to what they match as hatchling does (pyproject.toml, hatch.toml, hatch_build.py, .gitignore, the readme and license files are always kept); uv_build [tool.uv.build-backend] source-include (packed even when ignored) and source-exclude (unanchored unless it starts with '/', as in uv); flit_core [tool.flit.sdist] include and exclude (root-relative globs); pdm-backend [tool.pdm.build] source-includes and includes (packed even when ignored; includes only adds here, it does not restrict, and a warning says so) and excludes. A table of a backend the project does not use, other keys of these tables, and patterns with '..', '~', '\\' or a drive letter are not applied and each produces a warning; so do the file-selection settings of other tools: [tool.hatch.build] include, exclude, packages and the like (target-independent), [tool.poetry] include, exclude and packages, [tool.setuptools] package settings, MANIFEST.in, [tool.maturin] include and exclude, and [tool.scikit-build.sdist]. -Include and -Exclude win over all of these.
+
+The archive: regular files only (no links, no directory entries, like hatchling; extractors create the parents), all members in ordinal path order, PKG-INFO included; uid and gid 0 with empty names; mode 0644, or 0755 when the source file's owner-execute bit is set; every modification time and the gzip header's MTIME are the source date epoch; pax format; a fixed gzip header and compression level. Two builds of the same tree with the same epoch are byte-identical.
+
+Writing: the archive is written to a hidden temporary file in the output directory, then checked by the Test-PySdist engine; only when no Error finding is reported is it renamed to its final name. On a failure, an Error finding or Ctrl+C the temporary file is deleted (and the output directory, when the build created it and it is still empty) and an existing sdist is left as it was.
+
+Output: the Archive entry (EntryType Archive, the sdist's full path, and the post-build findings) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also lists each exclusion and each backend setting honoured.""",
+  "sets":[("Default",["Path","OutputDirectory","Force","SourceDateEpoch","Include","Exclude","IncludeExcluded"])],
+  "params":[
+    ("Path","String","The project directory, the one holding pyproject.toml. Relative paths are resolved against the current PowerShell location. Wildcards are allowed but must match exactly one directory.",False,"0","True (ByValue, ByPropertyName)",True,"The current location",["PSPath","ProjectPath"]),
+    ("OutputDirectory","String","Where the sdist is written; created when missing. Relative paths are resolved against the current PowerShell location. When it lies inside the project it is never packed.",False,"named","False",False,"dist under the project directory",[]),
+    ("Force","SwitchParameter","Replaces an existing sdist of the same name in the output directory. Without it an existing file is reported as a ResourceExists error and left untouched. Nothing else is overwritten or deleted.",False,"named","False",False,"False",[]),
+    ("SourceDateEpoch","Int64","The time stamp of every member and of the gzip header, in seconds since 1970-01-01T00:00:00Z (0 to 4294967295). Default: the SOURCE_DATE_EPOCH environment variable when set (a malformed value is an InvalidSourceDateEpoch error, an empty one counts as unset), else 1580601600 (2020-02-02, the constant hatchling uses, so the times match an sdist hatchling builds).",False,"named","False",False,"$env:SOURCE_DATE_EPOCH, else 1580601600",[]),
+    ("Include","String[]","Gitignore-style patterns, relative to the project directory, whose matches are packed whatever the built-in rules, the .gitignore files and the backend settings say (a matching directory brings everything below it). Only patterns containing a '/' reach into directories that are excluded, such as 'src/**/*.pyi'. Errors (escaping or dangling links, bad names) still apply, and -Exclude still wins.",False,"named","False",True,"None",[]),
+    ("Exclude","String[]","Gitignore-style patterns, relative to the project directory, whose matches are never packed. Wins over everything else. Excluding pyproject.toml, the readme or a license file is an error.",False,"named","False",True,"None",[]),
+    ("IncludeExcluded","SwitchParameter","Also writes one entry per path left out (Action Excluded, with the Reason). -WhatIf always writes them.",False,"named","False",False,"False",[]),
+  ],
+  "inputs":[("System.String","A project directory, by value or through a Path or PSPath property (Get-Item output).")],
+  "outputs":[("PyPackaging.PySdistEntry","The Archive entry, then one entry per member written (Action Added); with -IncludeExcluded or -WhatIf also one per path left out (Action Excluded, Reason). Shown in a table with an Action column.")],
+  "notes":"""-WhatIf writes nothing, not even the output directory: it writes the planned entries (Added, with SourcePath) and every exclusion with its reason.
+
+Errors: InvalidProjectMetadata and InvalidSourceTree (InvalidData), InvalidSourceDateEpoch (InvalidArgument), PathNotFound, InvalidPath, AmbiguousPath and PathIsNotDirectory are terminating; ResourceExists, SdistWriteFailed (WriteError) and SdistCheckFailed (InvalidData: the built archive had an Error finding and was removed) are non-terminating. In every error case no sdist was written.
+
+Metadata-Version is the lowest that allows the fields written, never below 2.2: 2.4 with a license expression or license files (PEP 639). Older tools such as twine 4 cannot read 2.4; twine 6.1 and later can.
+
+In Windows PowerShell 5.1 'Build' is not an approved verb: import the module with -DisableNameChecking to silence the warning.""",
+  "examples":[
+   ("Build the project in the current directory","""Build-PySdist""","Writes dist/<name>-<version>.tar.gz under the current location and lists the Archive entry and every member added."),
+   ("Preview what would be packed and why things are left out","""Build-PySdist ./myproject -WhatIf | Where-Object Action -eq Excluded""","Writes nothing. Each excluded path carries its reason, for example 'VirtualEnvironment: venv/ holds pyvenv.cfg ...'."),
+   ("Reproducible build into another directory, replacing an earlier one","""$env:SOURCE_DATE_EPOCH = git log -1 --format=%ct; Build-PySdist -OutputDirectory ../artifacts -Force""","Every member and the gzip header get the time of the last commit, so two builds of the same commit are byte-identical."),
+   ("Pack a generated file, leave the docs out","""Build-PySdist -Include 'src/pkg/_version.py' -Exclude 'docs/' -IncludeExcluded""","-Include packs a git-ignored file; -Exclude wins over everything; the excluded paths are listed too."),
+   ("Fail a CI step on warnings from the post-build check","""$warned = Build-PySdist | Where-Object Severity -eq Warning; if ($warned) { $warned.Findings | Format-List; exit 1 }""","An Error finding already fails the build (and removes the file); this also stops on Warning findings, such as Windows-hostile names."),
+  ],
+  "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
+}
+COMMANDS.append(BUILD_HELP)
