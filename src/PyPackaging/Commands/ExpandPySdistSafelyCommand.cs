@@ -78,40 +78,9 @@ namespace PyPackaging.Commands
                 LinkMode = (PyPackaging.Extraction.LinkMode)Enum.Parse(typeof(PyPackaging.Extraction.LinkMode), LinkMode, ignoreCase: true),
             };
 
-            ExtractionResult result;
-            try
-            {
-                ReportProgress(ProgressId, Activity, $"Expanding {name}", 0, force: true);
-                result = new SdistExtractor(options).Extract(archive, destination, Cancellation, stats =>
-                {
-                    var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
-                    ReportProgress(ProgressId, Activity, $"Expanding {name}: {stats.MemberCount} members", percent);
-                });
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
-                return;
-            }
-            catch (IOException ex)
-            {
-                WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
-                return;
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteError(Error(new InvalidOperationException($"PyPackaging could not finish expanding '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
-                    "ExpansionFailed", ErrorCategory.NotSpecified, archive));
-                return;
-            }
-            finally
-            {
-                CompleteProgress(ProgressId, Activity);
-            }
+            var result = RunForArchive(archive, ProgressId, Activity, "Expanding", "ExpansionFailed",
+                progress => new SdistExtractor(options).Extract(archive, destination, Cancellation, progress));
+            if (result == null) return;
 
             foreach (var entry in result.Entries)
             {

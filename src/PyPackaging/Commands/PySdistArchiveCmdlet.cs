@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Management.Automation;
 using PyPackaging.Archives;
 
@@ -54,6 +56,50 @@ namespace PyPackaging.Commands
         protected bool IsLiteral => ParameterSetName == LiteralPathSet;
 
         protected string[]? InputPaths => IsLiteral ? LiteralPath : Path;
+
+        /// <summary>
+        /// Runs the work for one archive with progress by compressed bytes and the shared error mapping: an unreadable
+        /// archive (ArchiveAccessDenied, ArchiveUnreadable) or a defect in PyPackaging (<paramref name="defectId"/>) is a
+        /// non-terminating error and null is returned, so the next archive is processed; Ctrl+C stops the pipeline.
+        /// </summary>
+        /// <param name="doing">"Reading", "Expanding": the progress status and the defect message use it.</param>
+        protected T? RunForArchive<T>(string archive, int progressId, string activity, string doing, string defectId,
+            Func<Action<ArchiveStatistics>, T> work) where T : class
+        {
+            var name = System.IO.Path.GetFileName(archive);
+            try
+            {
+                ReportProgress(progressId, activity, $"{doing} {name}", 0, force: true);
+                return work(stats =>
+                {
+                    var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
+                    ReportProgress(progressId, activity, $"{doing} {name}: {stats.MemberCount} members", percent);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
+            }
+            catch (IOException ex)
+            {
+                WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
+                WriteError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                    defectId, ErrorCategory.NotSpecified, archive));
+            }
+            finally
+            {
+                CompleteProgress(progressId, activity);
+            }
+            return null;
+        }
 
         protected ArchiveLimits BuildLimits() => new ArchiveLimits
         {

@@ -47,42 +47,9 @@ namespace PyPackaging.Commands
 
         private void InspectOne(SdistInspector inspector, string archive)
         {
-            var name = System.IO.Path.GetFileName(archive);
-            SdistInspection inspection;
-            try
-            {
-                ReportProgress(ProgressId, Activity, $"Reading {name}", 0, force: true);
-                inspection = inspector.Inspect(archive, Cancellation, stats =>
-                {
-                    var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
-                    ReportProgress(ProgressId, Activity, $"Reading {name}: {stats.MemberCount} members", percent);
-                });
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
-                return;
-            }
-            catch (IOException ex)
-            {
-                WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
-                return;
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
-                WriteError(Error(new InvalidOperationException($"PyPackaging could not finish checking '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
-                    "InspectionFailed", ErrorCategory.NotSpecified, archive));
-                return;
-            }
-            finally
-            {
-                CompleteProgress(ProgressId, Activity);
-            }
+            var inspection = RunForArchive(archive, ProgressId, Activity, "Reading", "InspectionFailed",
+                progress => inspector.Inspect(archive, Cancellation, progress));
+            if (inspection == null) return;
 
             if (Quiet)
             {
