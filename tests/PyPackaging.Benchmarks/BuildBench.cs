@@ -91,9 +91,49 @@ namespace PyPackaging.Benchmarks
             return result.ArchivePath;
         }
 
-        public static int Run(string dir, int iterations)
+        /// <summary>
+        /// A project of real Python sources: 2,500 .py files of at least 5,000 bytes picked (seeded) from
+        /// <paramref name="sourceRoot"/> (default: python3's standard library), which compress like real code —
+        /// the generated corpus of <see cref="EnsureProject"/> is a worst case for deflate's level 6.
+        /// </summary>
+        public static string EnsureRealProject(string dir, string? sourceRoot)
         {
-            string project = EnsureProject(dir);
+            string root = Path.Combine(dir, "bench-project");
+            string marker = Path.Combine(root, ".complete");
+            if (File.Exists(marker)) return root;
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+            sourceRoot ??= Tool("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Trim();
+            var candidates = Directory.EnumerateFiles(sourceRoot, "*.py", SearchOption.AllDirectories)
+                .Where(f => new FileInfo(f).Length >= 5000).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var random = new Random(7);
+            foreach (var file in candidates.OrderBy(_ => random.Next()).Take(2500))
+            {
+                string target = Path.Combine(root, "src", "bench_pkg", Path.GetRelativePath(sourceRoot, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            File.WriteAllText(Path.Combine(root, "pyproject.toml"),
+                "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n\n[project]\nname = \"bench-pkg\"\nversion = \"1.0\"\n" +
+                "description = \"Build-PySdist benchmark project (real Python sources)\"\nreadme = \"README.md\"\nrequires-python = \">=3.8\"\n");
+            File.WriteAllText(Path.Combine(root, "README.md"), "# bench-pkg\n");
+            File.WriteAllText(Path.Combine(root, ".gitignore"), "*.log\n");
+            File.WriteAllText(marker, "");
+            return root;
+        }
+
+        private static string Tool(string file, params string[] args)
+        {
+            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            string output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return output;
+        }
+
+        public static int Run(string dir, int iterations, bool realSources = false, string? sourceRoot = null)
+        {
+            string project = realSources ? EnsureRealProject(dir, sourceRoot) : EnsureProject(dir);
             long bytes = Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
             int count = Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories).Count();
             Console.WriteLine($"project={project} files={count} bytes={bytes} cores={Environment.ProcessorCount}");

@@ -48,6 +48,10 @@ namespace PyPackaging.Benchmarks
                     // build [DIR] [ITERATIONS]: ~2,500 files / ~50 MB project; native in-process and whole-process vs tar czf and hatchling
                     return BuildBench.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
                         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                case "build-real":
+                    // build-real DIR [ITERATIONS] [SOURCE_ROOT]: the same comparison on 2,500 real .py files (python3's stdlib by default)
+                    return BuildBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                        realSources: true, sourceRoot: args.Length > 3 ? args[3] : null);
                 case "build-once":
                     // build-once PROJECT OUTDIR: one native build (what "whole-process" times)
                     Console.WriteLine(BuildBench.BuildOnce(args[1], args[2]));
