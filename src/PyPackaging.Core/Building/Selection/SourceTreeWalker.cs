@@ -6,6 +6,8 @@ using System.Linq;
 using System.Security;
 using System.Text;
 
+using PyPackaging.Paths;
+
 namespace PyPackaging.Building.Selection
 {
     /// <summary>
@@ -43,18 +45,13 @@ namespace PyPackaging.Building.Selection
 
         private static readonly HashSet<string> VcsNames = new HashSet<string>(StringComparer.Ordinal) { ".git", ".hg", ".svn", ".bzr", "_darcs", "CVS" };
 
+        /// <summary>Windows' forbidden characters plus the backslash, which is an ordinary character in a POSIX name.</summary>
+        private static readonly char[] ForbiddenInNames = (WindowsNames.ForbiddenCharacters + "\\").ToCharArray();
+
         private static readonly HashSet<string> ToolNames = new HashSet<string>(StringComparer.Ordinal)
         {
             ".tox", ".nox", ".venv", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hatch", ".pixi",
         };
-
-        private static readonly HashSet<string> ReservedWindowsNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00b9", "COM\u00b2", "COM\u00b3",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3",
-        };
-
         /// <summary>Walks the project. Throws only when the root itself is missing; everything else becomes items.</summary>
         public static SourceTreeResult Walk(SourceTreeOptions options)
         {
@@ -573,22 +570,21 @@ namespace PyPackaging.Building.Selection
 
             private void CheckWindowsName(string rel, string full, string name)
             {
-                int dot = name.IndexOf('.');
-                string stem = (dot < 0 ? name : name.Substring(0, dot)).TrimEnd(' ');
-                if (ReservedWindowsNames.Contains(stem))
+                string stem = WindowsNames.DeviceStem(name);
+                if (WindowsNames.IsReservedDeviceName(name))
                 {
                     AddProblem(SourceItemKind.Warning, rel, full, SourceProblem.WindowsReservedName,
                         "'" + name + "' uses the reserved Windows device name " + stem.ToUpperInvariant() + "; the sdist cannot be unpacked on Windows.");
                 }
 
-                int bad = name.IndexOfAny(new[] { ':', '<', '>', '"', '|', '?', '*', '\\' });
+                int bad = name.IndexOfAny(ForbiddenInNames);
                 if (bad >= 0)
                 {
                     AddProblem(SourceItemKind.Warning, rel, full, SourceProblem.WindowsInvalidCharacter,
                         "'" + name + "' contains '" + name[bad].ToString(CultureInfo.InvariantCulture) + "', which Windows does not allow in names.");
                 }
 
-                if (name.EndsWith(".", StringComparison.Ordinal) || name.EndsWith(" ", StringComparison.Ordinal))
+                if (WindowsNames.EndsWithDotOrSpace(name))
                 {
                     AddProblem(SourceItemKind.Warning, rel, full, SourceProblem.WindowsTrailingDotOrSpace,
                         "'" + name + "' ends with a dot or a space, which Windows strips; it would not unpack under this name there.");

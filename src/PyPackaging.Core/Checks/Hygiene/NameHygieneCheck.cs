@@ -13,10 +13,6 @@ namespace PyPackaging.Checks.Hygiene
         /// <summary>The classic Windows MAX_PATH.</summary>
         public const int WindowsMaxPath = 260;
 
-        private const string ForbiddenCharacters = ":<>\"|?*";
-
-        private static readonly HashSet<string> ReservedNames = BuildReservedNames();
-
         private static readonly PySdistRule[] OwnRules =
         {
             RuleCatalog.CaseCollision, RuleCatalog.WindowsReservedName, RuleCatalog.TrailingDotOrSpace,
@@ -66,12 +62,12 @@ namespace PyPackaging.Checks.Hygiene
                         folded[key] = prefix;
                     }
 
-                    if (IsReserved(name))
+                    if (WindowsNames.IsReservedDeviceName(name))
                     {
                         findings.Report(RuleCatalog.WindowsReservedName, member.Index,
-                            $"{q} uses the Windows device name {Q(DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
+                            $"{q} uses the Windows device name {Q(WindowsNames.DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
                     }
-                    if (name.EndsWith(".", StringComparison.Ordinal) || name.EndsWith(" ", StringComparison.Ordinal))
+                    if (WindowsNames.EndsWithDotOrSpace(name))
                     {
                         var what = name.EndsWith(".", StringComparison.Ordinal) ? "a dot" : "a space";
                         findings.Report(RuleCatalog.TrailingDotOrSpace, member.Index,
@@ -98,20 +94,10 @@ namespace PyPackaging.Checks.Hygiene
             }
         }
 
-        /// <summary>True for CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM1-9, LPT1-9 and the superscript variants, with any extension.</summary>
-        public static bool IsReserved(string name) => ReservedNames.Contains(DeviceStem(name).ToUpperInvariant());
-
-        private static string DeviceStem(string name)
-        {
-            var dot = name.IndexOf('.');
-            var stem = dot < 0 ? name : name.Substring(0, dot);
-            return stem.TrimEnd(' ');
-        }
-
         private static string Forbidden(string name)
         {
             var found = new List<string>();
-            foreach (var ch in ForbiddenCharacters)
+            foreach (var ch in WindowsNames.ForbiddenCharacters)
             {
                 if (name.IndexOf(ch) >= 0) found.Add("'" + ch + "'");
             }
@@ -119,16 +105,5 @@ namespace PyPackaging.Checks.Hygiene
         }
 
         private static string Shorten(string path) => path.Length <= 80 ? path : path.Substring(0, 40) + "…" + path.Substring(path.Length - 30);
-
-        private static HashSet<string> BuildReservedNames()
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal) { "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$" };
-            foreach (var digit in "123456789\u00B9\u00B2\u00B3")
-            {
-                names.Add("COM" + digit);
-                names.Add("LPT" + digit);
-            }
-            return names;
-        }
     }
 }
