@@ -340,7 +340,7 @@ namespace PyPackaging.Extraction
                     var capture = CapturePolicy.BytesToCapture(member.Path);
                     if (!placed || !Claim(plan, SlotKind.File))
                     {
-                        if (capture > 0) _contents[member.Index] = CaptureOnly(reader.OpenData(), member.Size, capture);
+                        if (capture > 0) _contents[member.Index] = CapturePolicy.Capture(reader.OpenData(), member.Size, capture);
                         return;
                     }
                     WriteFile(plan, reader.OpenData(), capture);
@@ -617,21 +617,6 @@ namespace PyPackaging.Extraction
             }
 #endif
             return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
-        }
-
-        private CapturedContent CaptureOnly(Stream data, long size, int limit)
-        {
-            var wanted = (int)Math.Min(size, limit);
-            var bytes = new byte[wanted];
-            var total = 0;
-            while (total < wanted)
-            {
-                var read = data.Read(bytes, total, wanted - total);
-                if (read <= 0) break;
-                total += read;
-            }
-            if (total < wanted) Array.Resize(ref bytes, total);
-            return new CapturedContent(bytes, truncated: size > total);
         }
 
         private static DateTime Clamp(DateTime t)

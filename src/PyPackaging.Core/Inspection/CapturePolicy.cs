@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace PyPackaging.Inspection
 {
@@ -19,6 +20,22 @@ namespace PyPackaging.Inspection
             if (name == "CACHEDIR.TAG") return CacheDirTagLimit;
             if (name == "pyvenv.cfg") return PyVenvCfgLimit;
             return 0;
+        }
+
+        /// <summary>Reads the first <paramref name="limit"/> bytes of a member payload (all of it when shorter).</summary>
+        public static CapturedContent Capture(Stream data, long declaredSize, int limit)
+        {
+            var wanted = (int)Math.Min(declaredSize, limit);
+            var buffer = new byte[wanted];
+            var total = 0;
+            while (total < wanted)
+            {
+                var read = data.Read(buffer, total, wanted - total);
+                if (read <= 0) break;
+                total += read;
+            }
+            if (total < wanted) Array.Resize(ref buffer, total);
+            return new CapturedContent(buffer, truncated: declaredSize > total);
         }
 
         private static string LastComponent(string path)

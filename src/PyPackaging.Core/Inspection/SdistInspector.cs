@@ -76,7 +76,7 @@ namespace PyPackaging.Inspection
                         var limit = CapturePolicy.BytesToCapture(member.Path);
                         if (limit > 0)
                         {
-                            contents[member.Index] = Capture(reader.OpenData(), member.Size, limit);
+                            contents[member.Index] = CapturePolicy.Capture(reader.OpenData(), member.Size, limit);
                         }
                     }
                     progress?.Invoke(reader.Statistics);
@@ -88,21 +88,6 @@ namespace PyPackaging.Inspection
             CheckRegistry.RunAll(snapshot, findings);
             var entries = EntryFactory.FromInspection(snapshot, findings, fileLength);
             return new SdistInspection(snapshot, findings, entries);
-        }
-
-        private static CapturedContent Capture(Stream data, long declaredSize, int limit)
-        {
-            var wanted = (int)Math.Min(declaredSize, limit);
-            var buffer = new byte[wanted];
-            var total = 0;
-            while (total < wanted)
-            {
-                var read = data.Read(buffer, total, wanted - total);
-                if (read <= 0) break;
-                total += read;
-            }
-            if (total < wanted) Array.Resize(ref buffer, total);
-            return new CapturedContent(buffer, truncated: declaredSize > total);
         }
     }
 }

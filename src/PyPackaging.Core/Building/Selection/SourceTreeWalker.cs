@@ -41,7 +41,7 @@ namespace PyPackaging.Building.Selection
     public static class SourceTreeWalker
     {
         /// <summary>The first bytes of a CACHEDIR.TAG file (Cache Directory Tagging Specification).</summary>
-        public const string CacheDirTagSignature = "Signature: 8a477f597d28d172789f06886806bc55";
+        public const string CacheDirTagSignature = Checks.Hygiene.ContentMap.CacheDirTagSignature;
 
         private static readonly HashSet<string> VcsNames = new HashSet<string>(StringComparer.Ordinal) { ".git", ".hg", ".svn", ".bzr", "_darcs", "CVS" };
 
