@@ -9,6 +9,8 @@ using PyPackaging;
 using PyPackaging.Archives;
 using static PyPackaging.Core.Tests.Archives.ArchiveTestHelper;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Archives
 {
     /// <summary>
@@ -59,18 +61,7 @@ print(json.dumps(out))
             return root;
         }
 
-        private static string Run(string file, IEnumerable<string> args, string? workDir = null)
-        {
-            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workDir ?? "" };
-            psi.Environment["PYTHONIOENCODING"] = "utf-8";
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEnd();
-            var stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, file + " failed: " + stderr);
-            return stdout;
-        }
+        private static string Run(string file, IEnumerable<string> args, string? workDir = null) => ExternalTool.Check(file, args, workDir);
 
         private void AssertMatchesTarfile(string archive, int minMembers)
         {

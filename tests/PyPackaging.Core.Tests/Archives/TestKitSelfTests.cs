@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.IO;
 using PyPackaging.TestKit;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Archives
 {
     /// <summary>The crafter's valid output must be what real tools read (checked with Python's tarfile/zipfile).</summary>
@@ -52,19 +54,7 @@ namespace PyPackaging.Core.Tests.Archives
             Assert.Contains("demo-1.0/a.txt 6", output);
         }
 
-        internal static string RunPython(string script, params string[] args)
-        {
-            var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.Environment["PYTHONIOENCODING"] = "utf-8";
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(script);
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEnd();
-            var stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, "python3 failed: " + stderr);
-            return stdout;
-        }
+        internal static string RunPython(string script, params string[] args) =>
+            ExternalTool.Check("python3", System.Linq.Enumerable.Concat(new[] { "-c", script }, args));
     }
 }

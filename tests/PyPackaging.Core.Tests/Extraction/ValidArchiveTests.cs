@@ -8,6 +8,8 @@ using System.Threading;
 using PyPackaging.Extraction;
 using PyPackaging.TestKit;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Extraction
 {
     public sealed class ValidArchiveTests
@@ -122,15 +124,7 @@ namespace PyPackaging.Core.Tests.Extraction
             return lines;
         }
 
-        internal static void RunTar(string archive, string dir)
-        {
-            var psi = new ProcessStartInfo("tar") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { "-xzf", archive, "-C", dir }) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            var err = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, "tar failed: " + err);
-        }
+        internal static void RunTar(string archive, string dir) => ExternalTool.Check("tar", new[] { "-xzf", archive, "-C", dir });
 
         [Fact]
         public void ModesAreSanitisedAndTimesKept()

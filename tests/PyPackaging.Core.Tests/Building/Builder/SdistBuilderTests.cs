@@ -7,6 +7,8 @@ using PyPackaging.Building;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Builder
 {
     public class SourceDateEpochTests

@@ -7,6 +7,8 @@ using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Project;
 using PyPackaging.Standards;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Metadata
 {
     public class PkgInfoWriterTests

@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using PyPackaging.Building.Project;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Project
 {
     public class PyprojectReaderTests

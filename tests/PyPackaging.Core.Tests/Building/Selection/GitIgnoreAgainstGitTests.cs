@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using PyPackaging.Building.Selection;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Selection
 {
     /// <summary>
@@ -132,13 +134,13 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [MemberData(nameof(ScenarioNames))]
         public void MatcherAgreesWithGitOnEveryFile(string scenario)
         {
-            using var temp = new TempDirectory();
+            using var temp = new TempDir();
             Git.Init(temp.Path);
             var matcher = new GitIgnoreMatcher();
             var files = new List<string>();
             foreach (KeyValuePair<string, string> entry in Scenarios[scenario])
             {
-                temp.Write(entry.Key, entry.Value);
+                temp.File(entry.Key, entry.Value);
                 if (entry.Key == Exclude)
                 {
                     matcher.AddLowPrecedenceFile(GitIgnoreFile.Load(Path.Combine(temp.Path, entry.Key), string.Empty));

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using PyPackaging.Building.Selection;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Selection
 {
     /// <summary>Random patterns and trees (fixed seeds), compared with git file by file.</summary>
@@ -25,7 +27,7 @@ namespace PyPackaging.Core.Tests.Building.Selection
         public void RandomPatternsAgreeWithGit(int seed)
         {
             var random = new Random(seed);
-            using var temp = new TempDirectory();
+            using var temp = new TempDir();
             Git.Init(temp.Path);
 
             var files = new SortedSet<string>(StringComparer.Ordinal);
@@ -74,20 +76,20 @@ namespace PyPackaging.Core.Tests.Building.Selection
 
                 string content = string.Join("\n", lines) + "\n";
                 string rel = dir.Length == 0 ? ".gitignore" : dir + "/.gitignore";
-                temp.Write(rel, content);
+                temp.File(rel, content);
                 files.Add(rel);
                 matcher.AddDirectoryFile(GitIgnoreFile.Parse(content, dir, rel));
                 patternsForMessage.Append(rel).Append(": ").Append(string.Join(" | ", lines)).AppendLine();
             }
 
             string exclude = RandomPattern(random) + "\n" + RandomPattern(random) + "\n";
-            temp.Write(".git/info/exclude", exclude);
+            temp.File(".git/info/exclude", exclude);
             matcher.AddLowPrecedenceFile(GitIgnoreFile.Parse(exclude, string.Empty, "exclude"));
             patternsForMessage.Append("exclude: ").Append(exclude.Replace("\n", " | ")).AppendLine();
 
             foreach (string f in files.Where(f => !f.EndsWith(".gitignore", StringComparison.Ordinal)))
             {
-                temp.Write(f);
+                temp.File(f);
             }
 
             HashSet<string> ignored = Git.IgnoredFiles(temp.Path);

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text;
 using PyPackaging.Building.Selection;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Selection
 {
     /// <summary>A [Fact] that needs symbolic links and Unix file names; skipped on Windows.</summary>
@@ -37,33 +39,13 @@ namespace PyPackaging.Core.Tests.Building.Selection
             return string.Join("\n", r.Items.Where(i => i.Kind == kind).Select(i => i.ArchivePath + " " + i.Problem));
         }
 
-        private static bool Run(string file, params string[] args)
-        {
-            try
-            {
-                var psi = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-                foreach (string a in args)
-                {
-                    psi.ArgumentList.Add(a);
-                }
-
-                using Process p = Process.Start(psi)!;
-                p.StandardOutput.ReadToEnd();
-                p.StandardError.ReadToEnd();
-                p.WaitForExit();
-                return p.ExitCode == 0;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return false;
-            }
-        }
+        private static bool Run(string file, params string[] args) => ExternalTool.Succeeds(file, args);
 
         /// <summary>The uv#14897 / #14834 layout and every kind of link, walked for real.</summary>
         [UnixFact]
         public void RealProjectTreeSelectsExactlyTheSourceFiles()
         {
-            using var temp = new TempDirectory();
+            using var temp = new TempDir();
             string root = Path.Combine(temp.Path, "project");
             Directory.CreateDirectory(root);
             File.WriteAllText(Path.Combine(temp.Path, "outside.txt"), "outside");
@@ -207,20 +189,20 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void IncludeAndExcludeWinOverEverythingElseAndExcludeWinsOverInclude()
         {
-            using var temp = new TempDirectory();
+            using var temp = new TempDir();
             string root = temp.Path;
-            temp.Write("pyproject.toml");
-            temp.Write(".gitignore", "*.log\ngenerated/\n");
-            temp.Write("build.log");
-            temp.Write("other.log");
-            temp.Write("generated/keep.py");
-            temp.Write("generated/drop.py");
-            temp.Write("generated/sub/deep.py");
-            temp.Write("dist/notes.txt");
-            temp.Write("dist/demo.tar.gz");
-            temp.Write("docs/index.md");
-            temp.Write("docs/private.md");
-            temp.Write("src/secret.py");
+            temp.File("pyproject.toml");
+            temp.File(".gitignore", "*.log\ngenerated/\n");
+            temp.File("build.log");
+            temp.File("other.log");
+            temp.File("generated/keep.py");
+            temp.File("generated/drop.py");
+            temp.File("generated/sub/deep.py");
+            temp.File("dist/notes.txt");
+            temp.File("dist/demo.tar.gz");
+            temp.File("docs/index.md");
+            temp.File("docs/private.md");
+            temp.File("src/secret.py");
 
             var options = new SourceTreeOptions(root);
             options.Include.Add("build.log");
@@ -245,11 +227,11 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void IncludeOfADirectoryBringsEverythingBelowItEvenAVirtualEnvironment()
         {
-            using var temp = new TempDirectory();
-            temp.Write("pyproject.toml");
-            temp.Write("fixtures/env/pyvenv.cfg", "home = /usr/bin\n");
-            temp.Write("fixtures/env/lib/site.py");
-            temp.Write("fixtures/env/__pycache__/a.pyc");
+            using var temp = new TempDir();
+            temp.File("pyproject.toml");
+            temp.File("fixtures/env/pyvenv.cfg", "home = /usr/bin\n");
+            temp.File("fixtures/env/lib/site.py");
+            temp.File("fixtures/env/__pycache__/a.pyc");
 
             var options = new SourceTreeOptions(temp.Path);
             SourceTreeResult before = SourceTreeWalker.Walk(options);
@@ -265,14 +247,14 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void SlashlessIncludeDoesNotReachIntoExcludedDirectories()
         {
-            using var temp = new TempDirectory();
-            temp.Write(".venv/pyvenv.cfg");
-            temp.Write(".venv/lib/site-packages/six.pyi");
-            temp.Write(".gitignore", "stubs/\n");
-            temp.Write("stubs/a.pyi");
-            temp.Write("stubs/deep/b.pyi");
-            temp.Write("src/c.pyi");
-            temp.Write("src/d.py");
+            using var temp = new TempDir();
+            temp.File(".venv/pyvenv.cfg");
+            temp.File(".venv/lib/site-packages/six.pyi");
+            temp.File(".gitignore", "stubs/\n");
+            temp.File("stubs/a.pyi");
+            temp.File("stubs/deep/b.pyi");
+            temp.File("src/c.pyi");
+            temp.File("src/d.py");
 
             var options = new SourceTreeOptions(temp.Path);
             options.Include.Add("*.pyi");
@@ -289,9 +271,9 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void GitWorktreeFileIsExcludedAndNoInfoExcludeIsRead()
         {
-            using var temp = new TempDirectory();
-            temp.Write(".git", "gitdir: /somewhere/else\n");
-            temp.Write("a.py");
+            using var temp = new TempDir();
+            temp.File(".git", "gitdir: /somewhere/else\n");
+            temp.File("a.py");
             SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
             Assert.Equal("a.py", Kinds(r, SourceItemKind.File));
             Assert.Equal(".git VersionControl", Reasons(r));
@@ -300,11 +282,11 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void GitIgnoreCanBeSwitchedOffAndParentExclusionCannotBeUndone()
         {
-            using var temp = new TempDirectory();
-            temp.Write(".gitignore", "logs/\n!logs/keep.log\n");
-            temp.Write("logs/keep.log");
-            temp.Write("logs/sub/.gitignore", "!*\n");
-            temp.Write("logs/sub/x.log");
+            using var temp = new TempDir();
+            temp.File(".gitignore", "logs/\n!logs/keep.log\n");
+            temp.File("logs/keep.log");
+            temp.File("logs/sub/.gitignore", "!*\n");
+            temp.File("logs/sub/x.log");
             SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
             Assert.Equal(".gitignore", Kinds(r, SourceItemKind.File));
             Assert.Equal("logs GitIgnore", Reasons(r));
@@ -317,18 +299,18 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void BadNamesAreErrorsAndWindowsHostileNamesAreWarnings()
         {
-            using var temp = new TempDirectory();
-            temp.Write("ok.py");
-            temp.Write("tab\there.py");
-            temp.Write(".gitignore", "ignored\x01.txt\n");
-            temp.Write("ignored\x01.txt");
-            temp.Write("CON.txt");
-            temp.Write("a:b.py");
-            temp.Write("trailing.");
-            temp.Write("README.md");
-            temp.Write("readme.md");
-            temp.Write("Pkg/a.py");
-            temp.Write("pkg/b.py");
+            using var temp = new TempDir();
+            temp.File("ok.py");
+            temp.File("tab\there.py");
+            temp.File(".gitignore", "ignored\x01.txt\n");
+            temp.File("ignored\x01.txt");
+            temp.File("CON.txt");
+            temp.File("a:b.py");
+            temp.File("trailing.");
+            temp.File("README.md");
+            temp.File("readme.md");
+            temp.File("Pkg/a.py");
+            temp.File("pkg/b.py");
             bool madeBadName = Run("python3", "-c", "import os,sys; open(os.path.join(os.fsencode(sys.argv[1]), b'bad\\xff.py'), 'w').close()", temp.Path);
 
             SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
@@ -346,9 +328,9 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void NamedPipesAndSocketsAreErrorsNotFiles()
         {
-            using var temp = new TempDirectory();
-            temp.Write("empty.py", string.Empty);
-            temp.Write("ignored/.keep", string.Empty);
+            using var temp = new TempDir();
+            temp.File("empty.py", string.Empty);
+            temp.File("ignored/.keep", string.Empty);
             Assert.True(Run("mkfifo", Path.Combine(temp.Path, "pipe")));
             Assert.True(Run("python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", Path.Combine(temp.Path, "sock")));
             File.CreateSymbolicLink(Path.Combine(temp.Path, "pipe-link"), "pipe");
@@ -362,10 +344,10 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [UnixFact]
         public void SymlinkedGitIgnoreIsNotReadButReported()
         {
-            using var temp = new TempDirectory();
-            temp.Write("rules.txt", "*.py\n");
+            using var temp = new TempDir();
+            temp.File("rules.txt", "*.py\n");
             File.CreateSymbolicLink(Path.Combine(temp.Path, ".gitignore"), "rules.txt");
-            temp.Write("a.py");
+            temp.File("a.py");
             SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
             Assert.Equal(".gitignore\na.py\nrules.txt", Kinds(r, SourceItemKind.File));
             Assert.Equal(".gitignore IgnoreFileNotRead", Problems(r, SourceItemKind.Warning));
@@ -374,11 +356,11 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [Fact]
         public void CacheDirTagNeedsTheSignature()
         {
-            using var temp = new TempDirectory();
-            temp.Write("real/CACHEDIR.TAG", SourceTreeWalker.CacheDirTagSignature);
-            temp.Write("real/blob");
-            temp.Write("fake/CACHEDIR.TAG", "Signature: not really\n");
-            temp.Write("fake/blob");
+            using var temp = new TempDir();
+            temp.File("real/CACHEDIR.TAG", SourceTreeWalker.CacheDirTagSignature);
+            temp.File("real/blob");
+            temp.File("fake/CACHEDIR.TAG", "Signature: not really\n");
+            temp.File("fake/blob");
             SourceTreeResult r = SourceTreeWalker.Walk(new SourceTreeOptions(temp.Path));
             Assert.Equal("fake/CACHEDIR.TAG\nfake/blob", Kinds(r, SourceItemKind.File));
             Assert.Equal("real CacheDirectory", Reasons(r));
@@ -394,12 +376,12 @@ namespace PyPackaging.Core.Tests.Building.Selection
         [Fact]
         public void LargeTreeWalksWellUnderASecond()
         {
-            using var temp = new TempDirectory();
-            temp.Write(".gitignore", "*.log\nbuild/\n/docs/_build/\n**/tmp/**\n!keep.log\n");
+            using var temp = new TempDir();
+            temp.File(".gitignore", "*.log\nbuild/\n/docs/_build/\n**/tmp/**\n!keep.log\n");
             for (int d = 0; d < 50; d++)
             {
                 string dir = "pkg" + d.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "/sub";
-                temp.Write(dir + "/.gitignore", "*.tmp\n!important.tmp\n");
+                temp.File(dir + "/.gitignore", "*.tmp\n!important.tmp\n");
                 for (int f = 0; f < 50; f++)
                 {
                     File.WriteAllText(Path.Combine(temp.Path, dir.Replace('/', Path.DirectorySeparatorChar), "m" + f.ToString(System.Globalization.CultureInfo.InvariantCulture) + (f % 10 == 0 ? ".log" : ".py")), "x");

@@ -7,6 +7,8 @@ using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Project;
 using PyPackaging.Building.Writing;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Writing
 {
     public class ReproducibleTimestampTests

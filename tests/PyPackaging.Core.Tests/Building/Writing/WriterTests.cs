@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text;
 using PyPackaging.Building.Writing;
 
+using PyPackaging.Core.Tests.Support;
+
 namespace PyPackaging.Core.Tests.Building.Writing
 {
     public class Crc32Tests
