@@ -129,6 +129,7 @@ namespace PyPackaging.Commands
             {
                 result = SdistBuilder.Write(plan, Cancellation, p =>
                 {
+                    if (!ProgressDue) return; // called per file: skip the formatting between records
                     int percent = p.TotalBytes > 0 ? (int)(100 * p.BytesDone / p.TotalBytes) : 0;
                     ReportProgress(ProgressId, Activity, "Writing " + System.IO.Path.GetFileName(plan.ArchivePath) + ": " + p.MembersDone + "/" + p.MemberCount + " files", percent);
                 });

@@ -72,6 +72,7 @@ namespace PyPackaging.Commands
                 ReportProgress(progressId, activity, $"{doing} {name}", 0, force: true);
                 return work(stats =>
                 {
+                    if (!ProgressDue) return; // called per member: skip the formatting between records
                     var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
                     ReportProgress(progressId, activity, $"{doing} {name}: {stats.MemberCount} members", percent);
                 });

@@ -117,11 +117,13 @@ namespace PyPackaging.Commands
         /// <summary>Writes a progress record at most every 200 ms (fast archives should not pay for rendering).</summary>
         protected void ReportProgress(int activityId, string activity, string status, int percent, bool force = false)
         {
-            var now = _progressClock.Elapsed;
-            if (!force && now - _lastProgress < ProgressInterval) return;
-            _lastProgress = now;
+            if (!force && !ProgressDue) return;
+            _lastProgress = _progressClock.Elapsed;
             WriteProgress(new ProgressRecord(activityId, activity, status) { PercentComplete = Math.Max(0, Math.Min(100, percent)) });
         }
+
+        /// <summary>Whether a throttled progress record would be written now; callers on hot paths check it before formatting the status.</summary>
+        protected bool ProgressDue => _progressClock.Elapsed - _lastProgress >= ProgressInterval;
 
         protected void CompleteProgress(int activityId, string activity)
         {
