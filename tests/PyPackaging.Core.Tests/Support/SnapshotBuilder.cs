@@ -71,11 +71,9 @@ namespace PyPackaging.Core.Tests.Support
             var archive = _completed ? SnapshotArchive.TryWrite(_container, _members, i => _contents.TryGetValue(i, out var c) && !c.Truncated ? c.Bytes : null) : null;
             if (archive != null)
             {
-                System.Threading.Interlocked.Increment(ref ArchiveChecks);
                 LastCheckWasArchive = true;
                 return CheckArchive(archive, check, filter);
             }
-            System.Threading.Interlocked.Increment(ref SnapshotChecks);
             LastCheckWasArchive = false;
             var snapshot = Build();
             var findings = new FindingCollector(filter);
@@ -83,10 +81,6 @@ namespace PyPackaging.Core.Tests.Support
             else check.Run(snapshot, findings);
             return findings.Findings;
         }
-
-        /// <summary>How many checks in this test run went through a real archive, and how many could not.</summary>
-        public static int ArchiveChecks;
-        public static int SnapshotChecks;
 
         /// <summary>Whether the last <see cref="Check"/> went through a real archive.</summary>
         public bool LastCheckWasArchive { get; private set; }
