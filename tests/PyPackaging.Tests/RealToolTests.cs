@@ -17,7 +17,7 @@ namespace PyPackaging.Tests
         private const long Epoch = 1700000000;
 
         /// <summary>The interpreter with Debian's hatchling, build and pip (python3-hatchling installs for /usr/bin/python3).</summary>
-        private static string DebianPython => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        private static string DebianPython => Tool.DebianPython;
 
         /// <summary>An interpreter whose tarfile has the extraction filters (3.12, or 3.8-3.11 with the 2023 backport).</summary>
         private static string FilterPython()

@@ -41,6 +41,9 @@ namespace PyPackaging.Tests.Infrastructure
             throw new InvalidOperationException(message);
         }
 
+        /// <summary>The interpreter Debian's python3-* packages install into (a pyenv python3 on PATH does not see them).</summary>
+        public static string DebianPython => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
         /// <summary>python3 (with venv) and git, which the seed-project fixtures need.</summary>
         public static void RequirePythonAndGit()
         {
@@ -52,8 +55,7 @@ namespace PyPackaging.Tests.Infrastructure
         public static void RequireRealTools()
         {
             RequirePythonAndGit();
-            var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-            Require(Works(python, "-c", "import hatchling, build, twine"), python + " with hatchling, build and twine");
+            Require(Works(DebianPython, "-c", "import hatchling, build, twine"), DebianPython + " with hatchling, build and twine");
         }
 
         public sealed class Result
