@@ -669,7 +669,7 @@ namespace PyPackaging.Building.Selection
             {
                 foreach (char c in name)
                 {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+                    if (MemberPath.IsControl(c))
                     {
                         return true;
                     }
