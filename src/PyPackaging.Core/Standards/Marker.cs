@@ -112,9 +112,13 @@ namespace PyPackaging.Standards
     }
 
     /// <summary>
-    /// A PEP 508 environment marker, parsed strictly as a publisher should: known variables only, no chained
-    /// comparisons, <c>extra</c> only with <c>==</c>/<c>!=</c>, no ordered or <c>~=</c>/<c>===</c> comparisons on string variables,
-    /// ordered comparisons on version variables only with valid versions, and the lock-file variables <c>extras</c>/<c>dependency_groups</c> only when allowed.
+    /// A PEP 508 environment marker, parsed as pypa/packaging parses it (what PyPI, pip and build run): every
+    /// comparison operator with every variable (the spec defines string comparison where a version comparison does not
+    /// apply), the legacy spellings <c>os.name</c>, <c>sys.platform</c>, <c>platform.version</c>, <c>platform.machine</c>,
+    /// <c>platform.python_implementation</c> and <c>python_implementation</c>, quoted strings without backslash escapes
+    /// other than <c>\\</c>, <c>\'</c> and <c>\"</c>; no chained comparisons. The spec asks publishers to be stricter
+    /// (no ordered comparison on string variables, <c>extra</c> only with == and !=); packaging does not refuse those,
+    /// so neither does this parser.
     /// </summary>
     public sealed class Marker
     {
@@ -124,16 +128,6 @@ namespace PyPackaging.Standards
             "python_version", "python_full_version", "os_name", "sys_platform", "platform_release", "platform_system",
             "platform_version", "platform_machine", "platform_python_implementation", "implementation_name",
             "implementation_version", "extra", "extras", "dependency_groups",
-        };
-
-        private static readonly HashSet<string> VersionVariables = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "python_version", "python_full_version", "implementation_version",
-        };
-
-        private static readonly HashSet<string> StringVariables = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "os_name", "sys_platform", "platform_system", "platform_machine", "platform_python_implementation", "implementation_name",
         };
 
         private Marker(MarkerNode root)
@@ -147,10 +141,11 @@ namespace PyPackaging.Standards
         public override string ToString() => MarkerGroup.Unwrap(Root).ToString();
 
         /// <summary>
-        /// Parses <paramref name="text"/>. <paramref name="allowLockFileVariables"/> admits <c>extras</c> and
-        /// <c>dependency_groups</c> (valid in pylock.toml, never in published metadata).
+        /// Parses <paramref name="text"/>. The spec calls <c>extras</c> and <c>dependency_groups</c> lock-file variables
+        /// (pylock.toml), but pypa/packaging parses them anywhere, and PyPI accepts them in metadata; so they are admitted
+        /// unless <paramref name="allowLockFileVariables"/> is false.
         /// </summary>
-        public static bool TryParse(string? text, out Marker? marker, out string? error, bool allowLockFileVariables = false)
+        public static bool TryParse(string? text, out Marker? marker, out string? error, bool allowLockFileVariables = true)
         {
             marker = null;
             if (text == null)
@@ -290,13 +285,36 @@ namespace PyPackaging.Standards
                 var c = _s[_pos];
                 if (c == '\'' || c == '"')
                 {
-                    var close = _s.IndexOf(c, _pos + 1, _end - _pos - 1);
+                    // packaging refuses a backslash inside a quoted string unless it escapes a quote or a backslash
+                    // ("Invalid quoted string"); `"C:\"` therefore is not closed.
+                    var sb = new StringBuilder();
+                    var close = -1;
+                    for (var i = _pos + 1; i < _end; i++)
+                    {
+                        var ch = _s[i];
+                        if (ch == c)
+                        {
+                            close = i;
+                            break;
+                        }
+                        if (ch == '\\')
+                        {
+                            if (i + 1 < _end && (_s[i + 1] == '\\' || _s[i + 1] == '\'' || _s[i + 1] == '"'))
+                            {
+                                sb.Append(_s[++i]);
+                                continue;
+                            }
+                            error = "A quoted string in the marker has a backslash that escapes nothing (only \\\\, \\' and \\\" are allowed).";
+                            return null;
+                        }
+                        sb.Append(ch);
+                    }
                     if (close < 0)
                     {
                         error = "A quoted string in the marker is not closed.";
                         return null;
                     }
-                    var value = _s.Substring(_pos + 1, close - _pos - 1);
+                    var value = sb.ToString();
                     if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                     {
                         error = "A quoted string in the marker contains a line break.";
@@ -316,11 +334,15 @@ namespace PyPackaging.Standards
                 var name = _s.Substring(start, _pos - start);
                 if (Array.IndexOf((string[])Variables, name) < 0)
                 {
+                    // packaging still reads the legacy spellings (os.name, sys.platform, python_implementation, ...)
+                    // and treats them as the current variable.
                     var modern = LegacyAlias(name);
-                    error = modern != null
-                        ? "`" + name + "` is a legacy spelling; the environment marker variable is `" + modern + "`."
-                        : "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
-                    return null;
+                    if (modern == null)
+                    {
+                        error = "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
+                        return null;
+                    }
+                    name = modern;
                 }
                 if (!_allowLock && (name == "extras" || name == "dependency_groups"))
                 {
@@ -383,43 +405,9 @@ namespace PyPackaging.Standards
                 return null;
             }
 
-            private static string? Validate(MarkerComparison cmp)
-            {
-                var variable = cmp.Left.IsVariable ? cmp.Left.Text : cmp.Right.IsVariable ? cmp.Right.Text : null;
-                if (variable == null) return null;
-                var op = cmp.Operator;
-                if (variable == "extra" && op != "==" && op != "!=")
-                {
-                    return "`extra` may only be compared with == or !=, not `" + op + "`.";
-                }
-                var ordered = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "~=" || op == "===";
-                if (ordered && StringVariables.Contains(variable))
-                {
-                    return "`" + variable + "` is a string, so it cannot be compared with `" + op + "`.";
-                }
-                // `in` / `not in` on a version variable is a plain substring test: odd but valid (pypa/packaging
-                // accepts `"3." not in python_version`), so it is not reported.
-                if (variable == "extra")
-                {
-                    var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
-                    if (!other.IsVariable && !ProjectName.IsValid(other.Text))
-                    {
-                        return "`" + AsciiText.Printable(other.Text) + "` is not a valid extra name.";
-                    }
-                }
-                if (ordered || op == "==" || op == "!=")
-                {
-                    if (VersionVariables.Contains(variable) && op != "==" && op != "!=" && op != "===")
-                    {
-                        var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
-                        if (!other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out var specError))
-                        {
-                            return "`" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"` is not a valid version comparison: " + specError;
-                        }
-                    }
-                }
-                return null;
-            }
+            // pypa/packaging accepts every operator with every variable at parse time (string comparison applies
+            // where a version comparison does not, as the spec defines), so nothing is refused here.
+            private static string? Validate(MarkerComparison cmp) => null;
         }
     }
 }
