@@ -66,7 +66,7 @@ namespace PyPackaging.Rules
             "https://packaging.python.org/en/latest/specifications/pyproject-toml/ ; https://toml.io/en/v1.0.0")
         {
             Consumer = "build frontends (pip, uv, python -m build) fail to parse it",
-            SeverityReason = "Installers cannot build the sdist.",
+            SeverityReason = "Installers fail to build the sdist.",
         };
 
         public static readonly PySdistRule LicenseFileMissing = new PySdistRule(
