@@ -15,8 +15,9 @@ namespace PyPackaging.Core.Tests.Conformance
     /// packaging gives) through the parsers and the PKG-INFO validator that Test-PySdist and Build-PySdist use, and
     /// compares: channel `pkginfo` against `packaging.metadata.Metadata.from_raw(parse_email(text), validate=True)`,
     /// and the plain API verdict (`Version`, `Specifier`, `Marker`, `Requirement`, name validation, `parse_sdist_filename`)
-    /// against our parser of the same kind. Every remaining disagreement must be listed in <see cref="Accepted"/> with the
-    /// spec text that justifies it.
+    /// against our parser of the same kind, and channel `project` (the value in a pyproject.toml [project] table, read by
+    /// Build-PySdist's PyprojectReader) against pyproject-metadata's verdict. Every remaining disagreement must be listed
+    /// in <see cref="Accepted"/> with the spec text that justifies it.
     /// </summary>
     public class ConformanceVectorTests
     {
@@ -48,7 +49,7 @@ namespace PyPackaging.Core.Tests.Conformance
         {
             public string Id = "", Category = "", Channel = "", Value = "";
             public string? PkgInfo;
-            public bool? MetadataOk, ApiOk, SingleSpecifier;
+            public bool? MetadataOk, ApiOk, SingleSpecifier, ProjectOk;
             public string? MetadataError, ApiError;
         }
 
@@ -74,6 +75,10 @@ namespace PyPackaging.Core.Tests.Conformance
                     {
                         c.MetadataOk = m.GetProperty("ok").GetBoolean();
                         c.MetadataError = m.TryGetProperty("error", out var e) ? e.ToString() : null;
+                    }
+                    if (reference.TryGetProperty("pm", out var pm) && pm.ValueKind == JsonValueKind.Object)
+                    {
+                        c.ProjectOk = pm.GetProperty("ok").GetBoolean();
                     }
                     if (reference.TryGetProperty("api", out var a) && a.ValueKind == JsonValueKind.Object)
                     {
@@ -115,12 +120,36 @@ namespace PyPackaging.Core.Tests.Conformance
 
         private static string Short(string? text) => text == null ? "" : text.Length <= 160 ? text : text.Substring(0, 160) + "...";
 
+        /// <summary>
+        /// Our verdict on the value in a pyproject.toml [project] table, as Build-PySdist reads it (PyprojectReader):
+        /// a version in `version`, a specifier in `requires-python`, a marker on `vecdep` or a requirement in
+        /// `dependencies`, a name in `name`, as the reference put them.
+        /// </summary>
+        private static (bool Ok, string? Error) Project(Case c, string directory)
+        {
+            string Toml(string v) => JsonSerializer.Serialize(v); // a JSON string is a valid TOML basic string
+            var name = c.Category == "name" ? Toml(c.Value) : "\"vecpkg\"";
+            var version = c.Category == "version" ? Toml(c.Value) : "\"1.0\"";
+            var extra = c.Category switch
+            {
+                "specifier" => "requires-python = " + Toml(c.Value) + "\n",
+                "marker" => "dependencies = [" + Toml("vecdep; " + c.Value) + "]\n",
+                "requirement" => "dependencies = [" + Toml(c.Value) + "]\n",
+                _ => string.Empty,
+            };
+            var toml = "[project]\nname = " + name + "\nversion = " + version + "\n" + extra;
+            var metadata = PyPackaging.Building.Project.PyprojectReader.Parse(toml, directory);
+            var error = metadata.Problems.FirstOrDefault(p => p.Severity == PyPackaging.Building.Project.ProjectProblemSeverity.Error);
+            return (error == null, error?.Message);
+        }
+
         [SharedDataFact(Expected)]
         public void EveryVectorAgreesWithPackaging()
         {
             var disagreements = new List<string>();
             var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var compared = 0;
+            using var directory = new TempDir();
             foreach (var c in Cases())
             {
                 if (c.Channel == "pkginfo" && c.ApiOk.HasValue && c.Category != "sdist_filename")
@@ -128,6 +157,12 @@ namespace PyPackaging.Core.Tests.Conformance
                     compared++;
                     var (ok, error) = Api(c);
                     if (ok != c.ApiOk.Value) Note(c.Id + "/api", c, "api " + c.Category, ok, error, c.ApiError);
+                }
+                if (c.Channel == "project" && c.ProjectOk.HasValue && c.Category is "version" or "specifier" or "marker" or "requirement" or "name")
+                {
+                    compared++;
+                    var (ok, error) = Project(c, directory.Path);
+                    if (ok != c.ProjectOk.Value) Note(c.Id + "/project", c, "project " + c.Category, ok, error, "pyproject-metadata refuses it");
                 }
                 if (c.Channel == "pkginfo" && c.MetadataOk.HasValue && c.PkgInfo != null)
                 {
@@ -144,9 +179,10 @@ namespace PyPackaging.Core.Tests.Conformance
                 disagreements.Add($"{key} {Short(JsonSerializer.Serialize(c.Value))}: ours={(ours ? "ok" : "error: " + Short(ourError))} packaging={(ours ? "error: " + Short(theirError) : "ok")}");
             }
 
+            _output.WriteLine($"{compared} comparisons, {disagreements.Count} disagreements");
             foreach (var k in byKind) _output.WriteLine($"{k.Value,6} {k.Key}");
             foreach (var d in disagreements.Take(3000)) _output.WriteLine(d);
-            Assert.True(compared > 9000, $"only {compared} comparisons: is expected.jsonl complete?");
+            Assert.True(compared > 18000, $"only {compared} comparisons: is expected.jsonl complete?");
             Assert.True(disagreements.Count == 0,
                 $"{disagreements.Count} disagreements with packaging:\n" + string.Join("\n", byKind.Select(k => $"{k.Value,6} {k.Key}")) + "\n" + string.Join("\n", disagreements.Take(60)));
         }
