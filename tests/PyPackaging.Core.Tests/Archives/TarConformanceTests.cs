@@ -136,5 +136,18 @@ namespace PyPackaging.Core.Tests.Archives
             Assert.Contains("NUL", f.Message);
             Assert.True(o.Refused);
         }
+
+        [Fact]
+        public void ExpandNamesAContainerItDoesNotReadInsteadOfCallingItCorrupt()
+        {
+            // A bzip2 sdist (pip's test data has one) is neither corrupt nor ambiguous: say what it is.
+            using var box = new ExtractionSandbox();
+            var archive = box.Save(Encoding.ASCII.GetBytes("BZh91AY&SY not really bzip2 data"), "demo-1.0.tar.bz2");
+            var result = new SdistExtractor().Extract(archive, box.Dest);
+            Assert.False(result.Succeeded);
+            Assert.Contains("bzip2", result.FailureMessage);
+            Assert.DoesNotContain("corrupt", result.FailureMessage);
+            Assert.DoesNotContain("ambiguously", result.FailureMessage);
+        }
     }
 }
