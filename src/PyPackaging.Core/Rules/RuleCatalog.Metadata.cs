@@ -203,12 +203,22 @@ namespace PyPackaging.Rules
 
         public static readonly PySdistRule PkgInfoInvalidRequirement = new PySdistRule(
             "PkgInfoInvalidRequirement", PySdistRuleCategory.Metadata, PySdistSeverity.Error,
-            "Requires-Dist, Provides-Dist and Obsoletes-Dist must be valid PEP 508 dependency specifiers.",
+            "Requires-Dist, Provides-Dist and Obsoletes-Dist must be dependency specifiers that packaging parses (PyPI, pip and uv use it). Where the spec is stricter than packaging (legacy marker spellings, string comparisons with version operators, `extra` with other operators, host-less URLs), packaging decides the severity and PkgInfoRequirementNotStrict reports the difference as a Warning.",
             "Fix the dependency string in `[project].dependencies` / `optional-dependencies` and rebuild.",
             "https://packaging.python.org/en/latest/specifications/dependency-specifiers/")
         {
             Consumer = "PyPI's upload check (packaging.metadata validation, warehouse forklift); pip and uv",
             SeverityReason = "packaging.metadata (validate=True), which PyPI's upload check and twine run, refuses it.",
+        };
+
+        public static readonly PySdistRule PkgInfoRequirementNotStrict = new PySdistRule(
+            "PkgInfoRequirementNotStrict", PySdistRuleCategory.Metadata, PySdistSeverity.Warning,
+            "A Requires-Dist, Provides-Dist or Obsoletes-Dist value that packaging (and so PyPI, pip and uv) accepts, but that the dependency-specifiers spec asks publishers not to write: legacy marker spellings (os.name, sys.platform, python_implementation), ordered or ~= comparisons on string variables (a plain string comparison), `extra` with operators other than == and !=, the lock-file variables `extras` and `dependency_groups`, version comparisons with something that is not a version, a direct reference that is not an absolute URL.",
+            "Write the requirement as the spec shows it (e.g. `os_name == \"nt\"`, `extra == \"test\"`, `python_version >= \"3.9\"`) in `[project].dependencies` and rebuild.",
+            "https://packaging.python.org/en/latest/specifications/dependency-specifiers/")
+        {
+            Consumer = "nobody refuses it: packaging's parser, which PyPI, pip and uv run, accepts it",
+            SeverityReason = "The spec asks publishers to be strict, but consumers tolerate it: a Warning.",
         };
 
         public static readonly PySdistRule PkgInfoDirectUrlDependency = new PySdistRule(

@@ -37,6 +37,7 @@ namespace PyPackaging.Standards
         DescriptionContentTypeMissing,
         InvalidEmail,
         LegacyLicenseFile,
+        RequirementNotStrict,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -436,10 +437,19 @@ namespace PyPackaging.Standards
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
                             field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error) + "); installers and PyPI reject it.", f.Line, f.Value));
                     }
-                    else if (req!.Url != null)
+                    else
                     {
-                        problems.Add(new MetadataProblem(MetadataProblemKind.DirectUrlDependency, field,
-                            field + " `" + AsciiText.Printable(f.Value) + "` is a direct URL reference; PyPI rejects uploads with direct dependencies (`Can't have direct dependency`).", f.Line, f.Value));
+                        if (req!.Url != null)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.DirectUrlDependency, field,
+                                field + " `" + AsciiText.Printable(f.Value) + "` is a direct URL reference; PyPI rejects uploads with direct dependencies (`Can't have direct dependency`).", f.Line, f.Value));
+                        }
+                        var notes = req.SpecNotes;
+                        if (notes.Count > 0)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.RequirementNotStrict, field,
+                                field + " `" + AsciiText.Printable(f.Value) + "` is accepted by packaging, PyPI and installers, but not as the dependency-specifiers spec asks publishers to write it: " + string.Join("; ", notes) + ".", f.Line, f.Value));
+                        }
                     }
                 }
             }

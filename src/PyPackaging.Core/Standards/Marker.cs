@@ -32,7 +32,16 @@ namespace PyPackaging.Standards
         public override string ToString()
         {
             if (IsVariable) return Text;
-            return Text.IndexOf('"') >= 0 ? "'" + Text + "'" : "\"" + Text + "\"";
+            // Double quotes unless the value holds one and no single quote; a backslash or the chosen quote inside is
+            // escaped with a backslash, the only escapes packaging reads.
+            var quote = Text.IndexOf('"') >= 0 && Text.IndexOf('\'') < 0 ? '\'' : '"';
+            var sb = new StringBuilder().Append(quote);
+            foreach (var c in Text)
+            {
+                if (c == '\\' || c == quote) sb.Append('\\');
+                sb.Append(c);
+            }
+            return sb.Append(quote).ToString();
         }
     }
 
@@ -130,12 +139,21 @@ namespace PyPackaging.Standards
             "implementation_version", "extra", "extras", "dependency_groups",
         };
 
-        private Marker(MarkerNode root)
+        private Marker(MarkerNode root, IReadOnlyList<string> specNotes)
         {
             Root = root;
+            SpecNotes = specNotes;
         }
 
         public MarkerNode Root { get; }
+
+        /// <summary>
+        /// Where the marker is valid for pypa/packaging but not as strict as the dependency-specifiers spec asks
+        /// publishers to be (legacy spellings, ordered comparisons on string variables, <c>extra</c> with operators other
+        /// than == and !=, lock-file variables in metadata, a version comparison with something that is not a version).
+        /// Consumers accept these; Test-PySdist reports them as a Warning.
+        /// </summary>
+        public IReadOnlyList<string> SpecNotes { get; }
 
         /// <summary>Normal form: double quotes (single when the value contains one), single spaces, no redundant parentheses.</summary>
         public override string ToString() => MarkerGroup.Unwrap(Root).ToString();
@@ -156,7 +174,7 @@ namespace PyPackaging.Standards
             var p = new Parser(text, allowLockFileVariables);
             var root = p.ParseWhole(out error);
             if (root == null) return false;
-            marker = new Marker(root);
+            marker = new Marker(root, p.Notes);
             return true;
         }
 
@@ -165,6 +183,8 @@ namespace PyPackaging.Standards
             private const int MaxDepth = 64;
             private readonly string _s;
             private readonly bool _allowLock;
+
+            public List<string> Notes { get; } = new List<string>();
             private int _pos;
             private int _depth;
             private readonly int _end;
@@ -270,8 +290,9 @@ namespace PyPackaging.Standards
                 var right = ParseValue(out error);
                 if (right == null) return null;
                 var cmp = new MarkerComparison(left, op, right);
-                error = Validate(cmp);
-                return error == null ? cmp : null;
+                Note(cmp);
+                error = null;
+                return cmp;
             }
 
             private MarkerValue? ParseValue(out string? error)
@@ -342,12 +363,17 @@ namespace PyPackaging.Standards
                         error = "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
                         return null;
                     }
+                    Notes.Add("`" + name + "` is a legacy spelling; the dependency-specifiers grammar names the variable `" + modern + "`");
                     name = modern;
                 }
                 if (!_allowLock && (name == "extras" || name == "dependency_groups"))
                 {
                     error = "The marker variable `" + name + "` is only valid in lock files, not in published metadata.";
                     return null;
+                }
+                if (name == "extras" || name == "dependency_groups")
+                {
+                    Notes.Add("`" + name + "` is a lock-file variable (pylock.toml); the spec does not define it in published metadata");
                 }
                 error = null;
                 return new MarkerValue(name, true);
@@ -407,7 +433,39 @@ namespace PyPackaging.Standards
 
             // pypa/packaging accepts every operator with every variable at parse time (string comparison applies
             // where a version comparison does not, as the spec defines), so nothing is refused here.
-            private static string? Validate(MarkerComparison cmp) => null;
+            private static readonly HashSet<string> VersionVariables = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "python_version", "python_full_version", "implementation_version",
+            };
+
+            private static readonly HashSet<string> StringVariables = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "os_name", "sys_platform", "platform_system", "platform_machine", "platform_python_implementation", "implementation_name",
+            };
+
+            // What the spec asks of publishers beyond what packaging enforces; recorded as notes, never refused.
+            private void Note(MarkerComparison cmp)
+            {
+                var variable = cmp.Left.IsVariable ? cmp.Left.Text : cmp.Right.IsVariable ? cmp.Right.Text : null;
+                if (variable == null) return;
+                var op = cmp.Operator;
+                var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
+                if (variable == "extra")
+                {
+                    if (op != "==" && op != "!=") Notes.Add("`extra` compared with `" + op + "`; the spec compares extras with == and != only");
+                    else if (!other.IsVariable && !ProjectName.IsValid(other.Text)) Notes.Add("`" + AsciiText.Printable(other.Text) + "` is not a valid extra name");
+                    return;
+                }
+                var ordered = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "~=" || op == "===";
+                if (ordered && StringVariables.Contains(variable))
+                {
+                    Notes.Add("`" + variable + "` is a string variable compared with `" + op + "`; the spec defines that as a plain string comparison, which is rarely what was meant");
+                }
+                else if (ordered && op != "===" && VersionVariables.Contains(variable) && !other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out _))
+                {
+                    Notes.Add("`" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"` compares with something that is not a version, so it falls back to string comparison");
+                }
+            }
         }
     }
 }

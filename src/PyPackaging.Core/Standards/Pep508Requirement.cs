@@ -32,6 +32,34 @@ namespace PyPackaging.Standards
 
         public Marker? Marker { get; }
 
+        /// <summary>
+        /// Where the requirement is valid for pypa/packaging (what PyPI and installers run) but not as strict as the
+        /// dependency-specifiers spec asks publishers to be: the marker's <see cref="Standards.Marker.SpecNotes"/>, and a
+        /// direct reference that is not an absolute URL with a scheme.
+        /// </summary>
+        public IReadOnlyList<string> SpecNotes
+        {
+            get
+            {
+                var notes = new List<string>();
+                if (Url != null && !HasScheme(Url)) notes.Add("`" + AsciiText.Printable(Url) + "` is not an absolute URL with a scheme, as the spec's `URI_reference` direct references are meant to be");
+                if (Marker != null) notes.AddRange(Marker.SpecNotes);
+                return notes;
+            }
+        }
+
+        private static bool HasScheme(string url)
+        {
+            var colon = url.IndexOf(':');
+            if (colon <= 0 || !AsciiText.IsLetter(url[0])) return false;
+            for (var i = 1; i < colon; i++)
+            {
+                var c = url[i];
+                if (!AsciiText.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.') return false;
+            }
+            return true;
+        }
+
         /// <summary>Parses a requirement; false with a reason when it is not a valid PEP 508 string.</summary>
         public static bool TryParse(string? text, out Pep508Requirement? requirement, out string? error, bool allowLockFileVariables = true)
         {

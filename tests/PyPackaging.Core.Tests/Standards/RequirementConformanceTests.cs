@@ -165,7 +165,30 @@ namespace PyPackaging.Core.Tests.Standards
         [InlineData("name; python_version >= '3.x'")]
         public void Accepted_as_packaging_accepts_them(string text)
         {
-            Assert.True(Pep508Requirement.TryParse(text, out _, out var error), error);
+            Assert.True(Pep508Requirement.TryParse(text, out var requirement, out var error), error);
+            // ... and each is noted as less strict than the spec asks (a Warning in Test-PySdist), except the URLs with a scheme.
+            if (!text.Contains(":/") && !text.Contains("file:")) Assert.NotEmpty(requirement!.SpecNotes);
+            // The canonical form is itself accepted and reads the same.
+            Assert.True(Pep508Requirement.TryParse(requirement!.ToString(), out var again, out var againError), againError);
+            Assert.Equal(requirement.ToString(), again!.ToString());
+        }
+
+        [Theory]
+        [InlineData("name; os_name == 'a\\\\b'", "name; os_name == \"a\\\\b\"")]
+        [InlineData("name; os_name == \"it's\"", "name; os_name == \"it's\"")]
+        [InlineData("name; os_name == 'say \"hi\"'", "name; os_name == 'say \"hi\"'")]
+        public void Escapes_survive_the_canonical_form(string text, string canonical)
+        {
+            Assert.True(Pep508Requirement.TryParse(text, out var requirement, out var error), error);
+            Assert.Equal(canonical, requirement!.ToString());
+            Assert.True(Pep508Requirement.TryParse(canonical, out _, out _));
+        }
+
+        [Fact]
+        public void Strict_requirements_carry_no_notes()
+        {
+            Assert.True(Pep508Requirement.TryParse("name[test]>=1.0; python_version >= '3.9' and extra == 'test'", out var r, out _));
+            Assert.Empty(r!.SpecNotes);
         }
 
         [Theory]
