@@ -50,12 +50,13 @@ namespace PyPackaging.Rules
 
         public static readonly PySdistRule CompiledBytecode = new PySdistRule(
             "CompiledBytecode", PySdistRuleCategory.Hygiene, PySdistSeverity.Warning,
-            "The sdist contains compiled bytecode (*.pyc, *.pyo) outside a cache directory. Bytecode is interpreter-specific and is regenerated on install; stale files can shadow the sources.",
+            "The sdist contains compiled bytecode (*.pyc, *.pyo) outside a cache directory. Bytecode is interpreter-specific and is regenerated on install; stale files can shadow the sources. Reported once per archive, with a count and the first members.",
             "Exclude *.pyc and *.pyo from the build (for example in .gitignore, or 'global-exclude *.py[co]' in MANIFEST.in) and rebuild.",
             HygieneSdistSpec)
         {
             Consumer = "the author",
             SeverityReason = "Hygiene: no installer refuses it, but the author should remove it.",
+            SummarizedPerArchive = true,
         };
 
         public static readonly PySdistRule BuildOutput = new PySdistRule(
