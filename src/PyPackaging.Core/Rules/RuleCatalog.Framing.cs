@@ -139,8 +139,8 @@ namespace PyPackaging.Rules
             "The tar stream ends without the two zero blocks of the end-of-archive marker; the archive may be cut short.",
             FramingRemedy, FramingSpec)
         {
-            Consumer = "uv's strict tar-codec refuses it; GNU tar warns",
-            SeverityReason = "A strict installer back end refuses it, and the archive may be cut short.",
+            Consumer = "uv's strict tar-codec back end (opt-in in uv 0.12) refuses it; GNU tar warns ('A lone zero block'); CPython's tarfile reads on",
+            SeverityReason = "The archive may be cut short, so what it holds cannot be trusted: unpacking is unsafe (and a strict back end refuses it).",
         };
 
         public static readonly PySdistRule TarTruncated = new PySdistRule(

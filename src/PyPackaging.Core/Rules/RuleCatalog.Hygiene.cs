@@ -125,7 +125,7 @@ namespace PyPackaging.Rules
             "Rename the file or directory in the project and rebuild.",
             "Python tarfile docs, 'Hints for further verification'")
         {
-            Consumer = "uv's strict tar-codec; scripts",
+            Consumer = "uv's strict tar-codec back end (opt-in in uv 0.12) refuses it; scripts break on it",
             SeverityReason = "Most extractors accept it: a hygiene problem.",
         };
 

@@ -66,8 +66,8 @@ namespace PyPackaging.Rules
             "Store normalised paths without '..' components; build the sdist with a PEP 517 build backend.",
             SafetyPep721)
         {
-            Consumer = "uv's strict tar-codec refuses it (PEP 721 allows refusing)",
-            SeverityReason = "A named installer back end refuses it.",
+            Consumer = "uv's strict tar-codec back end (opt-in in uv 0.12) refuses it; PEP 721 allows installers to refuse it",
+            SeverityReason = "A '..' component makes where the member lands depend on the directories before it: unpacking is ambiguous, and a strict installer back end refuses it.",
         };
 
         public static readonly PySdistRule ControlCharacterInPath = new PySdistRule(
@@ -332,7 +332,7 @@ namespace PyPackaging.Rules
             "Use a normalised relative target without 'name/..' sequences (or replace the link by a copy of its target), and rebuild.",
             SafetyHints)
         {
-            Consumer = "uv's strict tar-codec refuses such targets; other extractors accept them",
+            Consumer = "uv's strict tar-codec back end (opt-in in uv 0.12) refuses such targets; other extractors accept them",
             SeverityReason = "Readers may resolve it differently: a Warning.",
         };
     }
