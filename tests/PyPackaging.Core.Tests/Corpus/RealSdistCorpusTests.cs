@@ -83,5 +83,31 @@ namespace PyPackaging.Core.Tests.Corpus
                     f => PyPackaging.Rules.RuleCatalog.Find(f.RuleId)!.SummarizedPerArchive);
             }
         }
+
+        [SharedDataFact(CorpusDir)]
+        public void ExpandAgreesWithTest()
+        {
+            // Expand refuses exactly what Test reports as a blocking (Safety or Limits) Error, plus what it cannot read
+            // at all (a bzip2 container); everything else is extracted with every regular file Test listed.
+            var disagreements = new List<string>();
+            foreach (var (relative, full) in Archives())
+            {
+                using var temp = new TempDir();
+                var inspection = new SdistInspector().Inspect(full);
+                var blocking = inspection.Findings.Findings.Any(f => f.Rule.Severity == PySdistSeverity.Error &&
+                    (f.Rule.Category == PySdistRuleCategory.Safety || f.Rule.Category == PySdistRuleCategory.Limits));
+                var unreadable = !inspection.Snapshot.Completed;
+                var result = new PyPackaging.Extraction.SdistExtractor().Extract(full, Path.Combine(temp.Path, "out"));
+                if (result.Succeeded == (blocking || unreadable))
+                {
+                    disagreements.Add($"{relative}: blocking={blocking} unreadable={unreadable} expand={result.Failure} {result.FailureMessage}");
+                    continue;
+                }
+                if (!result.Succeeded) continue;
+                var files = inspection.Snapshot.Members.Count(m => m.Type == PySdistEntryType.File);
+                if (result.ExtractedCount < files) disagreements.Add($"{relative}: Test lists {files} files, Expand extracted {result.ExtractedCount} entries");
+            }
+            Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+        }
     }
 }
