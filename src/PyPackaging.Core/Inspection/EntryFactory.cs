@@ -75,6 +75,7 @@ namespace PyPackaging.Inspection
         {
             private const int MembersNamed = 5;
             private readonly List<int> _members = new List<int>();
+            private readonly HashSet<int> _seen = new HashSet<int>();
             private int _count;
 
             public Summary(RawFinding first) => First = first;
@@ -84,6 +85,7 @@ namespace PyPackaging.Inspection
 
             public void Add(int memberIndex)
             {
+                if (!_seen.Add(memberIndex)) return; // a second message of the rule on the same member is still one member
                 _count++;
                 if (_members.Count < MembersNamed + 1) _members.Add(memberIndex);
             }
