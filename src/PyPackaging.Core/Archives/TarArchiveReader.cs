@@ -489,9 +489,9 @@ namespace PyPackaging.Archives
                 headerNameInvalid |= prefixInvalid;
             }
             string headerLink = TarFields.DecodeField(h, 157, 100, out bool headerLinkInvalid);
-            // GNU headers keep atime/ctime where ustar keeps the name prefix. GNU tar, bsdtar and Go read those bytes as
-            // GNU fields; CPython's tarfile joins them to the name as a prefix for every non-GNU type. Filled, they make
-            // the readers extract the member under different paths.
+            // GNU headers keep atime/ctime where ustar keeps the name prefix. GNU tar and bsdtar read those bytes as GNU
+            // fields; Go's archive/tar and CPython's tarfile join them to the name as a prefix (CPython for every non-GNU
+            // type). Filled, they make the readers extract the member under different paths.
             string? gnuPrefixConflict = null;
             if (isGnu && h[345] != 0 && type != 'S')
             {
@@ -611,7 +611,7 @@ namespace PyPackaging.Archives
             if (gnuPrefixConflict != null && _paxPath == null && _gnuLongName == null)
             {
                 _findings.Report(RuleCatalog.TarGnuPrefixConflict, index,
-                    $"Member '{TarFields.Show(headerName)}' has a GNU header (magic 'ustar  ') whose bytes 345-499, the ustar name prefix, hold '{TarFields.Show(gnuPrefixConflict)}'. GNU tar and bsdtar extract '{TarFields.Show(headerName)}', CPython's tarfile extracts '{TarFields.Show(gnuPrefixConflict + "/" + headerName)}', so two tar readers extract different files from this archive.");
+                    $"Member '{TarFields.Show(headerName)}' has a GNU header (magic 'ustar  ') whose bytes 345-499, the ustar name prefix, hold '{TarFields.Show(gnuPrefixConflict)}'. GNU tar and bsdtar extract '{TarFields.Show(headerName)}', Go's archive/tar and CPython's tarfile extract '{TarFields.Show(gnuPrefixConflict + "/" + headerName)}', so two tar readers extract different files from this archive.");
             }
 
             if (entryType == PySdistEntryType.SymbolicLink || entryType == PySdistEntryType.HardLink) member.LinkTarget = link;
