@@ -11,7 +11,7 @@ namespace PyPackaging.Commands
     /// on any failure the destination is left exactly as it was. Writes one PySdistEntry per member with its Action.
     /// </summary>
     [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType("PyPackaging.PySdistEntry")]
+    [OutputType(typeof(PySdistEntry))]
     public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet
     {
         private const int ProgressId = 4712;
