@@ -82,11 +82,11 @@ namespace PyPackaging.Commands
                 progress => new SdistExtractor(options).Extract(archive, destination, Cancellation, progress));
             if (result == null) return;
 
+            // The Archive entry first, as Test-PySdist and Build-PySdist write it: it carries the archive's verdict.
+            if (result.ArchiveEntry != null) WriteEntry(result.ArchiveEntry);
             foreach (var entry in result.Entries)
             {
-                var wrapped = PSObject.AsPSObject(entry);
-                wrapped.TypeNames.Insert(0, ActionTypeName);
-                WriteObject(wrapped);
+                WriteEntry(entry);
             }
 
             if (result.Succeeded) return;
@@ -112,6 +112,13 @@ namespace PyPackaging.Commands
                     WriteError(Error(new IOException(message, result.Exception), "WriteFailed", ErrorCategory.WriteError, archive));
                     break;
             }
+        }
+
+        private void WriteEntry(PySdistEntry entry)
+        {
+            var wrapped = PSObject.AsPSObject(entry);
+            wrapped.TypeNames.Insert(0, ActionTypeName);
+            WriteObject(wrapped);
         }
     }
 }
