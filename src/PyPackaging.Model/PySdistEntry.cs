@@ -10,8 +10,7 @@ namespace PyPackaging
     /// </summary>
     public sealed class PySdistEntry
     {
-        private static readonly IReadOnlyList<PySdistFinding> NoFindings = Array.Empty<PySdistFinding>();
-        private IReadOnlyList<PySdistFinding> _findings = NoFindings;
+        private PySdistFindingList _findings = PySdistFindingList.Empty;
 
         // Archive entry only: the findings of the archive's members, counted once when the entries are made
         // (IncludeMemberFindings), so the Archive entry carries the verdict without holding the members.
@@ -60,10 +59,11 @@ namespace PyPackaging
         /// <summary>Why an entry was skipped, refused or excluded.</summary>
         public string? Reason { get; set; }
 
+        /// <summary>The entry's findings (a <see cref="PySdistFindingList"/>: its text, as CSV writes it, lists them one per line).</summary>
         public IReadOnlyList<PySdistFinding> Findings
         {
             get => _findings;
-            set => _findings = value ?? NoFindings;
+            set => _findings = PySdistFindingList.From(value);
         }
 
         /// <summary>
