@@ -137,27 +137,59 @@ namespace PyPackaging.Formatting
             AppendWords(text, words, text.Length - start, indent, LineWidth);
         }
 
+        /// <summary>
+        /// Greedy word wrap. A word longer than a whole line (a deep member path) is cut after a '/' so each piece is
+        /// a run of whole path segments; only a single segment longer than a line is cut where the line ends.
+        /// </summary>
         private static void AppendWords(StringBuilder text, string words, int column, int indent, int width)
         {
-            var first = true;
+            var first = true; // nothing written on the current line after its label or indent
             foreach (var word in words.Split(' '))
             {
                 if (word.Length == 0) continue;
-                if (!first && column + 1 + word.Length > width)
+                var piece = word;
+                var separator = 1; // a space before the word; pieces of a cut word follow each other directly
+                while (true)
                 {
-                    text.Append('\n').Append(' ', indent);
-                    column = indent;
-                    first = true;
+                    var gap = first ? 0 : separator;
+                    if (column + gap + piece.Length <= width)
+                    {
+                        if (gap > 0) text.Append(' ');
+                        text.Append(piece);
+                        column += gap + piece.Length;
+                        first = false;
+                        break;
+                    }
+                    if (!first && indent + piece.Length <= width)
+                    {
+                        NewLine(text, indent, ref column, ref first);
+                        continue;
+                    }
+                    var room = width - column - gap;
+                    var cut = room > 0 ? piece.LastIndexOf('/', Math.Min(room, piece.Length) - 1) + 1 : 0;
+                    if (cut <= 0)
+                    {
+                        if (!first)
+                        {
+                            NewLine(text, indent, ref column, ref first);
+                            continue;
+                        }
+                        cut = Math.Max(1, room);
+                    }
+                    if (gap > 0) text.Append(' ');
+                    text.Append(piece, 0, cut);
+                    NewLine(text, indent, ref column, ref first);
+                    piece = piece.Substring(cut);
+                    separator = 0;
                 }
-                if (!first)
-                {
-                    text.Append(' ');
-                    column++;
-                }
-                text.Append(word);
-                column += word.Length;
-                first = false;
             }
+        }
+
+        private static void NewLine(StringBuilder text, int indent, ref int column, ref bool first)
+        {
+            text.Append('\n').Append(' ', indent);
+            column = indent;
+            first = true;
         }
     }
 }
