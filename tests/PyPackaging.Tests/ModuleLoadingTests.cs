@@ -61,6 +61,20 @@ namespace PyPackaging.Tests
             Assert.True((bool)output[3].BaseObject);
             Assert.Equal(1, (int)output[4].BaseObject);
             Assert.True((bool)output[5].BaseObject, "Core's rule catalogue is typed against another PySdistRule");
+
+            // Only the model is shared: Core's dependencies stay in the private context, loaded from lib/net8.0.
+            var (deps, ps2) = ModuleHost.Run(
+                "$null = Test-PySdist -LiteralPath $p; " +
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Tomlyn', 'ICSharpCode.SharpZipLib' -and $_.Location.StartsWith($m) } | " +
+                "ForEach-Object { $_.GetName().Name + '|' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }",
+                variables: new System.Collections.Generic.Dictionary<string, object?>
+                {
+                    ["p"] = Path.Combine(ModuleHost.RepoRoot, "examples", "sdists", "demo_pkg-1.0.0.tar.gz"),
+                    ["m"] = Path.Combine(ModuleHost.StagedModuleDirectory, "lib", "net8.0"),
+                });
+            Assert.Empty(ps2.Streams.Error);
+            Assert.Contains("Tomlyn|PyPackaging", deps.Select(d => d.ToString()));
+            Assert.All(deps, d => Assert.EndsWith("|PyPackaging", d.ToString()));
         }
 
         [Fact]
