@@ -22,6 +22,12 @@ Describe 'Property completion after a pipe' {
         Get-Completion 'Test-PySdist dist/x.tar.gz | Select-Object Err' | Should -Be @('ErrorCount')
     }
 
+    It 'Where-Object Severity -eq <Tab> completes the severity names, and $_. completes inside a script block' {
+        Get-Completion 'Test-PySdist dist/x.tar.gz | Where-Object Severity -eq ' | Should -Be @('None', 'Information', 'Warning', 'Error')
+        Get-Completion 'Test-PySdist dist/x.tar.gz | ForEach-Object { $_.Fi' | Should -Be @('Findings')
+        Get-Completion 'Test-PySdist dist/x.tar.gz | Where-Object { $_.EntryType -eq ' | Should -Contain "'Archive'"
+    }
+
     It 'findings piped on complete finding properties' {
         $names = Get-Completion 'Test-PySdist dist/x.tar.gz | ForEach-Object Findings | Where-Object '
         foreach ($p in 'RuleId', 'Severity', 'Category', 'Message', 'Remedy', 'Path') { $names | Should -Contain $p }
