@@ -33,6 +33,13 @@ Describe 'Output types' {
         Get-PySdistRule | ForEach-Object { $_ -is [PyPackaging.PySdistRule] | Should -BeTrue }
     }
 
+    It 'importing PyPackaging.dll itself (no manifest) binds Core to the same default-context model' {
+        $dll = Join-Path (Split-Path $ModulePath) 'PyPackaging.dll'
+        $run = Invoke-ChildPwsh -Script "Import-Module '$dll' -ErrorAction Stop; `$e = @(Test-PySdist '$CleanSdist'); `$e[0] -is [PyPackaging.PySdistEntry]; [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$e[0].GetType().Assembly).Name"
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Be @('True', 'Default')
+    }
+
     It 'every cmdlet declares its output type by a resolvable type' {
         foreach ($name in 'Test-PySdist', 'Expand-PySdistSafely', 'Build-PySdist') {
             (Get-Command $name).OutputType.Type | Should -Contain ([PyPackaging.PySdistEntry]) -Because "$name writes entries"
