@@ -8,7 +8,8 @@ namespace PyPackaging.Commands
     /// <summary>
     /// Expand-PySdistSafely: extracts sdists all-or-nothing. Every member is checked (the same rules as Test-PySdist)
     /// before anything is moved into the destination; an archive with an unsafe member is refused as a whole, and
-    /// on any failure the destination is left exactly as it was. Writes one PySdistEntry per member with its Action.
+    /// on any failure the destination is left exactly as it was. Writes the Archive entry (with the archive's verdict)
+    /// once the archive has been read, then one PySdistEntry per member, each with its Action.
     /// </summary>
     [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PySdistEntry))]
