@@ -73,16 +73,7 @@ namespace PyPackaging.Paths
                 var part = parts[p];
                 if (part == "..")
                 {
-                    if (stack.Count == 0)
-                    {
-                        var escaped = new List<string> { ".." };
-                        for (var r = p + 1; r < parts.Count; r++) escaped.Add(parts[r]);
-                        return Finish(new SymlinkResolution(index, SymlinkOutcome.Escapes)
-                        {
-                            CulpritIndex = index,
-                            ResolvedPath = MemberPath.Join(escaped),
-                        }, via, linkPath);
-                    }
+                    if (stack.Count == 0) return Finish(Escaped(index, parts, p), via, linkPath);
                     stack.RemoveAt(stack.Count - 1);
                     continue;
                 }
@@ -91,18 +82,22 @@ namespace PyPackaging.Paths
                 var here = MemberPath.Join(stack);
                 _work += stack.Count;
                 var final = FinalMemberAt(here);
-                if (final < 0)
-                {
-                    // Nothing in the archive here: the rest is followed lexically (as a normalised target would be
-                    // written), so an escape is still caught.
-                    continue;
-                }
-                if (_members[final].Type != PySdistEntryType.SymbolicLink) continue;
+                // Nothing in the archive here: the rest is followed lexically (as a normalised target would be
+                // written), so an escape is still caught.
+                if (final < 0 || _members[final].Type != PySdistEntryType.SymbolicLink) continue;
                 var stop = ThroughInnerLink(index, final, depth, parts, p, via, ref stack);
                 if (stop != null) return Finish(stop, via, linkPath);
             }
 
             return Finish(Conclude(index, stack), via, linkPath);
+        }
+
+        /// <summary>The verdict for a <c>..</c> at component <paramref name="p"/> that climbs above the root: where it points.</summary>
+        private static SymlinkResolution Escaped(int index, IReadOnlyList<string> parts, int p)
+        {
+            var escaped = new List<string> { ".." };
+            for (var r = p + 1; r < parts.Count; r++) escaped.Add(parts[r]);
+            return new SymlinkResolution(index, SymlinkOutcome.Escapes) { CulpritIndex = index, ResolvedPath = MemberPath.Join(escaped) };
         }
 
         /// <summary>Where the fully expanded target <paramref name="stack"/> lands: a member, an implied directory, the root, or nothing.</summary>
