@@ -8,9 +8,12 @@ namespace PyPackaging.Extraction
 {
     /// <summary>
     /// Why the extraction pass refuses to write one member. Each value is named after the catalogue rule that reports
-    /// the same problem to Test-PySdist (<see cref="ExtractionRefusal.Code"/> is that rule's id), except the three that
+    /// the same problem to Test-PySdist (<see cref="RefusalKinds.Code"/> is that rule's id), except the three that
     /// depend on how this extraction runs: <see cref="OutsideTopLevel"/> (-StripTopLevel, the top-level cap) and the
-    /// Windows name kinds checked only with Windows name rules.
+    /// Windows name kinds checked only with Windows name rules. Against CPython's data filter: AbsolutePathError is
+    /// AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
+    /// its link errors (AbsoluteLinkError, LinkOutsideDestinationError) are found by the checks on the whole link
+    /// graph, and links are written last, from the checked resolutions (LinkWriter).
     /// </summary>
     internal enum RefusalKind
     {
@@ -34,21 +37,10 @@ namespace PyPackaging.Extraction
         CaseCollision,
     }
 
-    /// <summary>A typed refusal of one member, with the sentence the extraction reports.</summary>
-    internal sealed class ExtractionRefusal
+    internal static class RefusalKinds
     {
-        public ExtractionRefusal(RefusalKind kind, string message)
-        {
-            Kind = kind;
-            Message = message;
-        }
-
-        public RefusalKind Kind { get; }
-
-        /// <summary>The id the problem is reported under: the catalogue rule of the same name (see <see cref="RefusalKind"/>).</summary>
-        public string Code => Kind.ToString();
-
-        public string Message { get; }
+        /// <summary>The id the refusal is reported under: the catalogue rule of the same name (see <see cref="RefusalKind"/>).</summary>
+        public static string Code(this RefusalKind kind) => kind.ToString();
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ namespace PyPackaging.Extraction
         public bool Unsafe => Problems != null;
 
         /// <summary>Refuses the member for a reason the extraction policy found.</summary>
-        public void Refuse(RefusalKind kind, string message) => Add(new ExtractionProblem(Member.Index, Member.Path, new ExtractionRefusal(kind, message).Code, message));
+        public void Refuse(RefusalKind kind, string message) => Add(new ExtractionProblem(Member.Index, Member.Path, kind.Code(), message));
 
         public void Add(ExtractionProblem problem) => (Problems ??= new List<ExtractionProblem>()).Add(problem);
     }

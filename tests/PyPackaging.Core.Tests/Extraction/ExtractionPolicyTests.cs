@@ -26,9 +26,8 @@ namespace PyPackaging.Core.Tests.Extraction
         {
             foreach (RefusalKind kind in Enum.GetValues(typeof(RefusalKind)))
             {
-                var refusal = new ExtractionRefusal(kind, "m");
-                if (ExtractionOnly.Contains(kind)) Assert.Null(RuleCatalog.Find(refusal.Code));
-                else Assert.True(RuleCatalog.Find(refusal.Code) != null, $"{kind} has no catalogue rule");
+                if (ExtractionOnly.Contains(kind)) Assert.Null(RuleCatalog.Find(kind.Code()));
+                else Assert.True(RuleCatalog.Find(kind.Code()) != null, $"{kind} has no catalogue rule");
             }
         }
 
