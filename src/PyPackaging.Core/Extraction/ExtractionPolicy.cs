@@ -10,7 +10,7 @@ namespace PyPackaging.Extraction
     /// Why the extraction pass refuses to write one member. Each value is named after the catalogue rule that reports
     /// the same problem to Test-PySdist (<see cref="RefusalKinds.Code"/> is that rule's id), except the three that
     /// depend on how this extraction runs: <see cref="OutsideTopLevel"/> (-StripTopLevel, the top-level cap) and the
-    /// Windows name kinds checked only with Windows name rules. Against CPython's data filter: AbsolutePathError is
+    /// two Windows name kinds no catalogue rule has (WindowsInvalidName, WindowsTrailingDotOrSpace). Against CPython's data filter: AbsolutePathError is
     /// AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
     /// its link errors (AbsoluteLinkError, LinkOutsideDestinationError) are found by the checks on the whole link
     /// graph, and links are written last, from the checked resolutions (LinkWriter).
