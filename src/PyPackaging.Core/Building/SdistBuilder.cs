@@ -252,18 +252,11 @@ namespace PyPackaging.Building
             var required = new List<string> { "pyproject.toml" };
             if (metadata.Readme?.File != null) required.Add(metadata.Readme.File.Replace('\\', '/'));
             required.AddRange(metadata.LicenseFiles.Select(f => f.Replace('\\', '/')));
-            var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
 
-            var treeOptions = new SourceTreeOptions(root) { OutputDirectory = plan.OutputDirectory };
-            foreach (var p in options.Include) treeOptions.Include.Add(p);
-            foreach (var p in backend.ForceInclude) treeOptions.Include.Add(p);
-            foreach (var r in required) treeOptions.Include.Add("/" + EscapeGlob(r));
-            foreach (var p in options.Exclude) treeOptions.Exclude.Add(p);
-            var tree = SourceTreeWalker.Walk(treeOptions);
+            // Every in-or-out decision is FileSelector's; here its answers become members and exclusions.
+            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required));
             cancellationToken.ThrowIfCancellationRequested();
 
-            var userInclude = options.Include.Select(p => GitIgnorePattern.Parse(p, "-Include")).Where(p => p != null)
-                .Select(p => new OriginPattern(p!, "-Include")).ToList();
             var members = new List<PlannedMember>();
             var exclusions = new List<PlannedExclusion>();
             var packed = new HashSet<string>(StringComparer.Ordinal);
@@ -285,30 +278,9 @@ namespace PyPackaging.Building
                         exclusions.Add(new PlannedExclusion(item.ArchivePath, item.SourcePath, item.IsDirectory, item.Reason.ToString(), item.Message ?? item.Reason.ToString()));
                         break;
                     case SourceItemKind.File:
-                        string rel = item.ArchivePath;
-                        if (rel == "PKG-INFO")
-                        {
-                            exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "Generated", "PKG-INFO is generated from pyproject.toml; the project's own file is not packed."));
-                            break;
-                        }
-                        bool userIncluded = BackendRuleSet.Match(userInclude, rel) != null;
-                        if (!userIncluded && !requiredSet.Contains(rel))
-                        {
-                            var ex = BackendRuleSet.Match(backend.Exclude, rel);
-                            if (ex != null)
-                            {
-                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "BackendExclude", "Left out by " + ex.Origin + " '" + ex.Pattern.Text + "'."));
-                                break;
-                            }
-                            if (backend.Restrict.Count > 0 && !IsAlwaysKeptByHatch(rel) && BackendRuleSet.Match(backend.Restrict, rel) == null)
-                            {
-                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "NotIncluded", "Not matched by " + string.Join(" or ", backend.Restrict.Select(r => r.Origin).Distinct()) + "."));
-                                break;
-                            }
-                        }
                         string source = item.LinkTarget ?? item.SourcePath;
-                        members.Add(new PlannedMember(top + "/" + rel, rel, source, item.Size, item.IsExecutable ? ExecutableMode : RegularMode, null));
-                        packed.Add(rel);
+                        members.Add(new PlannedMember(top + "/" + item.ArchivePath, item.ArchivePath, source, item.Size, item.IsExecutable ? ExecutableMode : RegularMode, null));
+                        packed.Add(item.ArchivePath);
                         break;
                 }
             }
@@ -439,21 +411,6 @@ namespace PyPackaging.Building
                 }
             }
             progress?.Invoke(new SdistBuildProgress(count, count, total, total, null));
-        }
-
-        /// <summary>Files hatchling always packs whatever include/only-include say.</summary>
-        private static bool IsAlwaysKeptByHatch(string rel) =>
-            rel == "pyproject.toml" || rel == "hatch.toml" || rel == "hatch_build.py" || rel == ".gitignore" || rel == ".hgignore";
-
-        private static string EscapeGlob(string path)
-        {
-            var sb = new StringBuilder(path.Length + 4);
-            foreach (char c in path)
-            {
-                if (c == '*' || c == '?' || c == '[' || c == '\\' || c == '!' || c == '#') sb.Append('\\');
-                sb.Append(c);
-            }
-            return sb.ToString();
         }
 
         /// <summary>One line for a metadata problem: key, value and rule.</summary>
