@@ -93,17 +93,6 @@ namespace PyPackaging.Building.Project
                 Result.BackendFileRules = rules;
             }
 
-            private static TomlTable? Descend(TomlTable table, params string[] keys)
-            {
-                TomlTable current = table;
-                foreach (var k in keys)
-                {
-                    if (!current.TryGetValue(k, out var next) || !(next is TomlTable nt)) return null;
-                    current = nt;
-                }
-                return current;
-            }
-
             private BackendFileRules Rules(BuildBackendKind kind, string tablePath, TomlTable t, string? include, string? exclude, string? onlyInclude, string? sourceInclude, string? sourceExclude)
             {
                 var known = new[] { include, exclude, onlyInclude, sourceInclude, sourceExclude }.Where(k => k != null).ToList();

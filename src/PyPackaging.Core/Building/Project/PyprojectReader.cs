@@ -75,6 +75,18 @@ namespace PyPackaging.Building.Project
             return v.Result;
         }
 
+        /// <summary>The table at <paramref name="keys"/> below <paramref name="table"/>, or null when a key is missing or not a table.</summary>
+        internal static TomlTable? Descend(TomlTable table, params string[] keys)
+        {
+            TomlTable current = table;
+            foreach (var k in keys)
+            {
+                if (!current.TryGetValue(k, out var next) || !(next is TomlTable nt)) return null;
+                current = nt;
+            }
+            return current;
+        }
+
         /// <summary>
         /// One validation run. Split by field family: this file holds the entry, the TOML parse and the typed access
         /// helpers; BuildSystem, ProjectFields, ReadmeLicense and Dependencies hold the fields.
