@@ -42,24 +42,7 @@ namespace PyPackaging.Building.Project
                     Error("project.readme", null, "Field \"project.readme\" contains unexpected keys: " + string.Join(", ", unexpected.Select(k => "\"" + k + "\"")));
                 }
                 bool hasFile = t.TryGetValue("file", out var f), hasText = t.TryGetValue("text", out var tx);
-                string? contentTypeValue = null;
-                if (!t.TryGetValue("content-type", out var ct))
-                {
-                    Error("project.readme.content-type", null, "Field \"project.readme\" is missing required key \"content-type\"");
-                }
-                else
-                {
-                    contentTypeValue = String("project.readme.content-type", ct);
-                    if (contentTypeValue != null)
-                    {
-                        string? err = CoreMetadataValidator.CheckContentType(contentTypeValue);
-                        if (err != null)
-                        {
-                            Error("project.readme.content-type", contentTypeValue, "Field \"project.readme.content-type\" is not supported: " + err);
-                            contentTypeValue = null;
-                        }
-                    }
-                }
+                string? contentTypeValue = ReadmeContentType(t);
                 if (t.TryGetValue("charset", out var cs))
                 {
                     string? charset = String("project.readme.charset", cs);
@@ -84,6 +67,25 @@ namespace PyPackaging.Building.Project
                     body = String("project.readme.text", tx!);
                 }
                 if (body != null && contentTypeValue != null) Result.Readme = new ProjectReadme(body, contentTypeValue, fileName == null ? null : Normalize(fileName));
+            }
+
+            /// <summary>The table form's content-type, or null (with the problem reported) when missing or unsupported.</summary>
+            private string? ReadmeContentType(TomlTable t)
+            {
+                if (!t.TryGetValue("content-type", out var ct))
+                {
+                    Error("project.readme.content-type", null, "Field \"project.readme\" is missing required key \"content-type\"");
+                    return null;
+                }
+                string? contentTypeValue = String("project.readme.content-type", ct);
+                if (contentTypeValue == null) return null;
+                string? err = CoreMetadataValidator.CheckContentType(contentTypeValue);
+                if (err != null)
+                {
+                    Error("project.readme.content-type", contentTypeValue, "Field \"project.readme.content-type\" is not supported: " + err);
+                    return null;
+                }
+                return contentTypeValue;
             }
 
             private static string? ContentTypeFromExtension(string file)
