@@ -2,14 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Threading;
 using PyPackaging.Archives;
-using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
-using PyPackaging.Building.Selection;
-using PyPackaging.Building.Writing;
 using PyPackaging.Inspection;
 
 namespace PyPackaging.Building
@@ -28,7 +23,7 @@ namespace PyPackaging.Building
         /// <summary>Where the sdist goes (a full path); null means dist/ under the project.</summary>
         public string? OutputDirectory { get; set; }
 
-        /// <summary>Gitignore-style patterns packed whatever else says (see <see cref="SourceTreeOptions.Include"/>).</summary>
+        /// <summary>Gitignore-style patterns packed whatever else says (see <see cref="Selection.SourceTreeOptions.Include"/>).</summary>
         public IList<string> Include { get; } = new List<string>();
 
         /// <summary>Gitignore-style patterns never packed; wins over everything.</summary>

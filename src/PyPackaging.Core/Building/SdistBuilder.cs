@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using PyPackaging.Archives;
 using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;

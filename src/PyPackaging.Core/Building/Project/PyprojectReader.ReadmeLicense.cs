@@ -1,14 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using PyPackaging.Standards;
-using Tomlyn;
 using Tomlyn.Model;
-using Tomlyn.Parsing;
 
 namespace PyPackaging.Building.Project
 {
