@@ -30,13 +30,10 @@ namespace PyPackaging.Building.Project
                 }
                 else
                 {
-                    var items = StringArray("build-system.requires", req);
-                    for (int i = 0; i < items.Count; i++)
+                    foreach (var (path, item) in Strings("build-system.requires", req))
                     {
-                        if (items[i] == null) continue;
-                        string path = "build-system.requires[" + Index(i) + "]";
-                        if (Pep508Requirement.TryParse(items[i], out var r, out var err)) requires.Add(r!.ToString());
-                        else Error(path, items[i], "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + items[i] + "': " + err);
+                        if (Pep508Requirement.TryParse(item, out var r, out var err)) requires.Add(r!.ToString());
+                        else Error(path, item, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + item + "': " + err);
                     }
                 }
                 string? backend = null;
@@ -52,14 +49,11 @@ namespace PyPackaging.Building.Project
                 var backendPath = new List<string>();
                 if (t.TryGetValue("backend-path", out var bp))
                 {
-                    var items = StringArray("build-system.backend-path", bp);
-                    for (int i = 0; i < items.Count; i++)
+                    foreach (var (path, item) in Strings("build-system.backend-path", bp))
                     {
-                        if (items[i] == null) continue;
-                        string path = "build-system.backend-path[" + Index(i) + "]";
-                        string? reason = CheckInsideTree(items[i]!, allowDot: true);
-                        if (reason != null) Error(path, items[i], "Field \"" + path + "\" '" + items[i] + "' " + reason + ".");
-                        else backendPath.Add(items[i]!);
+                        string? reason = CheckInsideTree(item, allowDot: true);
+                        if (reason != null) Error(path, item, "Field \"" + path + "\" '" + item + "' " + reason + ".");
+                        else backendPath.Add(item);
                     }
                 }
                 foreach (var kv in t)

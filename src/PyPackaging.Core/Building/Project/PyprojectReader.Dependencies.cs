@@ -104,13 +104,9 @@ namespace PyPackaging.Building.Project
 
             private IReadOnlyList<string> Requirements(string key, object value)
             {
-                var items = StringArray(key, value);
                 var list = new List<string>();
-                for (int i = 0; i < items.Count; i++)
+                foreach (var (path, text) in Strings(key, value))
                 {
-                    string? text = items[i];
-                    if (text == null) continue;
-                    string path = key + "[" + Index(i) + "]";
                     if (!Pep508Requirement.TryParse(text, out var req, out var err))
                     {
                         Error(path, text, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + text + "': " + err);
@@ -201,13 +197,9 @@ namespace PyPackaging.Building.Project
 
             private List<(string Name, string Path)> ImportList(string key, object value)
             {
-                var items = StringArray(key, value);
                 var result = new List<(string, string)>();
-                for (int i = 0; i < items.Count; i++)
+                foreach (var (path, item) in Strings(key, value))
                 {
-                    string? item = items[i];
-                    if (item == null) continue;
-                    string path = key + "[" + Index(i) + "]";
                     string namePart = item;
                     string normalised;
                     int semi = item.IndexOf(';');

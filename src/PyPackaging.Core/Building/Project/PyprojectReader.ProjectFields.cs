@@ -71,13 +71,9 @@ namespace PyPackaging.Building.Project
             {
                 var set = new HashSet<string>(StringComparer.Ordinal);
                 if (!p.TryGetValue("dynamic", out var value)) return set;
-                var items = StringArray("project.dynamic", value);
                 var list = new List<string>();
-                for (int i = 0; i < items.Count; i++)
+                foreach (var (path, item) in Strings("project.dynamic", value))
                 {
-                    string? item = items[i];
-                    if (item == null) continue;
-                    string path = "project.dynamic[" + Index(i) + "]";
                     if (item == "name")
                     {
                         Error(path, item, "Field \"project.name\" is listed in \"project.dynamic\"; the name must always be static.");
@@ -253,34 +249,28 @@ namespace PyPackaging.Building.Project
 
             private void Keywords(object value)
             {
-                var items = StringArray("project.keywords", value);
                 var list = new List<string>();
-                for (int i = 0; i < items.Count; i++)
+                foreach (var (path, keyword) in Strings("project.keywords", value))
                 {
-                    if (items[i] == null) continue;
-                    if (items[i]!.IndexOf('\n') >= 0 || items[i]!.IndexOf('\r') >= 0)
+                    if (keyword.IndexOf('\n') >= 0 || keyword.IndexOf('\r') >= 0)
                     {
-                        Error("project.keywords[" + Index(i) + "]", items[i], "Field \"project.keywords[" + Index(i) + "]\" must be a single line (got '" + items[i] + "').");
+                        Error(path, keyword, "Field \"" + path + "\" must be a single line (got '" + keyword + "').");
                         continue;
                     }
-                    if (items[i]!.IndexOf(',') >= 0)
+                    if (keyword.IndexOf(',') >= 0)
                     {
-                        Warn("project.keywords[" + Index(i) + "]", items[i], "Keyword '" + items[i] + "' contains a comma; keywords are joined with commas in the Keywords header, so it will read as several keywords.");
+                        Warn(path, keyword, "Keyword '" + keyword + "' contains a comma; keywords are joined with commas in the Keywords header, so it will read as several keywords.");
                     }
-                    list.Add(items[i]!);
+                    list.Add(keyword);
                 }
                 Result.Keywords = list;
             }
 
             private void Classifiers(object value)
             {
-                var items = StringArray("project.classifiers", value);
                 var list = new List<string>();
-                for (int i = 0; i < items.Count; i++)
+                foreach (var (path, c) in Strings("project.classifiers", value))
                 {
-                    string? c = items[i];
-                    if (c == null) continue;
-                    string path = "project.classifiers[" + Index(i) + "]";
                     if (c.IndexOf('\n') >= 0 || c.IndexOf('\r') >= 0)
                     {
                         Error(path, c, "Field \"" + path + "\" must be a single line (got '" + c + "').");

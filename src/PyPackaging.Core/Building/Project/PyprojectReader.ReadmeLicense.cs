@@ -153,13 +153,9 @@ namespace PyPackaging.Building.Project
                     Error("project.license-files", null, "\"project.license-files\" must not be used when \"project.license\" is not a SPDX license expression");
                     return;
                 }
-                var patterns = StringArray("project.license-files", value);
                 var matched = new SortedSet<string>(StringComparer.Ordinal);
-                for (int i = 0; i < patterns.Count; i++)
+                foreach (var (path, pattern) in Strings("project.license-files", value))
                 {
-                    string? pattern = patterns[i];
-                    if (pattern == null) continue;
-                    string path = "project.license-files[" + Index(i) + "]";
                     if (!LicenseGlob.TryParse(pattern, out var glob, out var err))
                     {
                         Error(path, pattern, "'" + pattern + "' is an invalid \"project.license-files\" glob: " + err);

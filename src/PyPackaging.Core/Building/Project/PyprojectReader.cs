@@ -195,6 +195,18 @@ namespace PyPackaging.Building.Project
                 return result;
             }
 
+            /// <summary>The strings of an array with their key paths (<c>key[i]</c>); wrong types are reported and skipped.</summary>
+            private List<(string Path, string Item)> Strings(string key, object? value)
+            {
+                var items = StringArray(key, value);
+                var result = new List<(string Path, string Item)>(items.Count);
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (items[i] != null) result.Add((key + "[" + Index(i) + "]", items[i]!));
+                }
+                return result;
+            }
+
             private void TypeError(string path, object? value, string expected)
             {
                 Error(path, Render(value), "Field \"" + path + "\" has an invalid type, expecting " + expected + " (got " + TypeName(value) + ")");
