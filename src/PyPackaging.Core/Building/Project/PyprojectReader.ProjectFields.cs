@@ -252,11 +252,7 @@ namespace PyPackaging.Building.Project
                 var list = new List<string>();
                 foreach (var (path, keyword) in Strings("project.keywords", value))
                 {
-                    if (keyword.IndexOf('\n') >= 0 || keyword.IndexOf('\r') >= 0)
-                    {
-                        Error(path, keyword, "Field \"" + path + "\" must be a single line (got '" + keyword + "').");
-                        continue;
-                    }
+                    if (!IsSingleLine(path, keyword)) continue;
                     if (keyword.IndexOf(',') >= 0)
                     {
                         Warn(path, keyword, "Keyword '" + keyword + "' contains a comma; keywords are joined with commas in the Keywords header, so it will read as several keywords.");
@@ -271,14 +267,18 @@ namespace PyPackaging.Building.Project
                 var list = new List<string>();
                 foreach (var (path, c) in Strings("project.classifiers", value))
                 {
-                    if (c.IndexOf('\n') >= 0 || c.IndexOf('\r') >= 0)
-                    {
-                        Error(path, c, "Field \"" + path + "\" must be a single line (got '" + c + "').");
-                        continue;
-                    }
+                    if (!IsSingleLine(path, c)) continue;
                     list.Add(c);
                 }
                 Result.Classifiers = list;
+            }
+
+            /// <summary>Keywords and classifiers are one header line each; a line break is an error.</summary>
+            private bool IsSingleLine(string path, string value)
+            {
+                if (value.IndexOf('\n') < 0 && value.IndexOf('\r') < 0) return true;
+                Error(path, value, "Field \"" + path + "\" must be a single line (got '" + value + "').");
+                return false;
             }
 
             private void Urls(object value)
