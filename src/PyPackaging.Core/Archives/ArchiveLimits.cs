@@ -26,6 +26,10 @@ namespace PyPackaging.Archives
         public const int MaxGnuLongNameSize = 64 * 1024;
         /// <summary>How far back from the end of a gzip file the trailer of the inflated data is searched for.</summary>
         public const int GzipTrailerSearchWindow = 1024 * 1024;
+        /// <summary>Largest zip central directory read (far more than any sdist needs).</summary>
+        public const long MaxZipCentralDirectorySize = 64L * 1024 * 1024;
+        /// <summary>Bytes of a zip symbolic link's data read as its target.</summary>
+        public const int MaxZipLinkTargetSize = 64 * 1024;
         /// <summary>Bytes of PKG-INFO / pyproject.toml kept for the checks (carries the long description; far above any real one).</summary>
         public const int MaxCapturedMetadataFile = 16 * 1024 * 1024;
         /// <summary>Bytes of a CACHEDIR.TAG kept for the checks.</summary>

@@ -77,6 +77,46 @@ namespace PyPackaging.Archives
         GzipBytesFollow,
         GzipConcatenatedMembers,
         GzipTrailerMismatch,
+
+        // Zip central directory
+        ZipNoEndRecord,
+        ZipDataAfterEndRecord,
+        ZipSecondEndRecord,
+        ZipZip64LocatorWithoutRoom,
+        ZipZip64LocatorWithoutRecord,
+        ZipZip64RecordIrregular,
+        ZipZip64Missing,
+        ZipMultiDisk,
+        ZipCentralDirectoryMisplaced,
+        ZipBytesBeforeEndRecord,
+        ZipCentralDirectoryTooLarge,
+        ZipEntriesMissing,
+        ZipEntryOverruns,
+        ZipEntryZip64Broken,
+        ZipCentralDirectoryExtraBytes,
+        ZipParsersDisagree,
+
+        // Zip local headers against the central directory
+        ZipUnlistedBytes,
+        ZipUnlistedLocalEntry,
+        ZipNameNotUtf8,
+        ZipLinkNotUtf8,
+        ZipSharedLocalHeader,
+        ZipNoLocalHeader,
+        ZipLocalNameMismatch,
+        ZipMethodMismatch,
+        ZipCrcFieldMismatch,
+        ZipCompressedSizeMismatch,
+        ZipUncompressedSizeMismatch,
+        ZipEncrypted,
+        ZipUnsupportedMethod,
+        ZipDataBeyondEnd,
+
+        // Zip data
+        ZipDeflateCorrupt,
+        ZipInflatesLonger,
+        ZipInflatesShorter,
+        ZipDataCrcMismatch,
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ namespace PyPackaging.Archives
     {
         private const string TwoReaders = "so two tar readers can extract different files from this archive";
         private const string Truncated = "the archive is truncated";
+        private const string BrokenZip64 = "broken ZIP64 records";
+        private const string BrokenCentralDirectory = "broken zip central directory";
+        private const string ZipConsequence = " Readers that walk local headers and readers that use the central directory see different files, so two zip readers can extract different files from this archive.";
 
         /// <summary>Stop reasons for stops that follow issues already reported, or none.</summary>
         internal static class Reasons
@@ -50,6 +53,18 @@ namespace PyPackaging.Archives
             Table[kind].StopReason ?? throw new InvalidOperationException($"Framing issue {kind} does not stop reading.");
 
         private static string Show(string? text) => TarFields.Show(text ?? string.Empty);
+
+        private static string Who(FramingIssue i) => $"Zip member '{Show(i.Path)}'";
+
+        /// <summary>Flag: the value comes from the data descriptor rather than the local header.</summary>
+        private static string ZipField(FramingIssue i, string field, string local, string central) =>
+            $"{Who(i)}: the {(i.Flag ? "data descriptor" : "local header")} says {field} {local} but the central directory says {central}." + ZipConsequence;
+
+        private static string Damaged(FramingIssue i, string problem) => $"{Who(i)} is damaged: {problem}. Its content cannot be trusted.";
+
+        private static string Hex(long crc) => ((uint)crc).ToString("X8", CultureInfo.InvariantCulture);
+
+        private static string Decimal(long n) => n.ToString(CultureInfo.InvariantCulture);
 
         private static string Header(FramingIssue i) => i.Flag ? "global" : "extended";
 
@@ -190,6 +205,73 @@ namespace PyPackaging.Archives
                 $"The file holds several gzip members back to back (a member header at byte {i.Position}); some decompressors stop after the first member and others continue, so readers see different tar streams.", null),
             [K.GzipTrailerMismatch] = new Entry(RuleCatalog.GzipTrailerMismatch, i =>
                 $"The gzip trailer ({(i.Flag ? $"CRC-32 {(uint)i.ThirdNumber:X8}, size {(uint)i.FourthNumber}" : "too short")}) does not match the decompressed data (CRC-32 {(uint)i.Number:X8}, size {(uint)i.OtherNumber}): the file is damaged or cut short.", null),
+
+            // ---- zip central directory
+            [K.ZipNoEndRecord] = new Entry(RuleCatalog.ZipMalformed, i =>
+                "The zip file has no end-of-central-directory record; its members cannot be located reliably.", "no zip end record"),
+            [K.ZipDataAfterEndRecord] = new Entry(RuleCatalog.ZipDataAfterEnd, i =>
+                $"{i.Number} bytes follow the end-of-central-directory record at byte {i.Position}; readers locate the central directory differently, so two zip readers can extract different files from this archive.", null),
+            [K.ZipSecondEndRecord] = new Entry(RuleCatalog.ZipDataAfterEnd, i =>
+                $"A second end-of-central-directory record at byte {i.Position} precedes the last one at byte {i.Number}; readers that stop at the first one see a different archive.", null),
+            [K.ZipZip64LocatorWithoutRoom] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The ZIP64 locator points at byte {i.Position}, where no ZIP64 end record fits; the zip structure is broken.", BrokenZip64),
+            [K.ZipZip64LocatorWithoutRecord] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The ZIP64 locator points at byte {i.Position}, where there is no ZIP64 end record; the zip structure is broken.", BrokenZip64),
+            [K.ZipZip64RecordIrregular] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The ZIP64 end record at byte {i.Position} carries extensible data or is not directly followed by its locator; readers interpret it differently.", null),
+            [K.ZipZip64Missing] = new Entry(RuleCatalog.ZipMalformed, i =>
+                "The end record announces ZIP64 values but there is no ZIP64 end record; the zip structure is broken.", BrokenZip64),
+            [K.ZipMultiDisk] = new Entry(RuleCatalog.ZipMalformed, i =>
+                "The zip file claims to span several disks; it is not read.", "multi-disk zip"),
+            [K.ZipCentralDirectoryMisplaced] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The central directory (byte {i.Position}, {i.Number} bytes) does not fit before the end record at byte {i.OtherNumber}; the zip structure is broken.", BrokenCentralDirectory),
+            [K.ZipBytesBeforeEndRecord] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"{i.Number} unexplained bytes lie between the central directory and the end record; readers that search for the central directory find different data.", null),
+            [K.ZipCentralDirectoryTooLarge] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The central directory is {i.Number} bytes long, far more than any sdist needs; it is not read.", "oversized zip central directory"),
+            [K.ZipEntriesMissing] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The end record announces {i.Number} entries but the central directory holds only {i.OtherNumber}; the zip structure is broken.", BrokenCentralDirectory),
+            [K.ZipEntryOverruns] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"Central directory entry {i.Number} runs past the end of the central directory; the zip structure is broken.", BrokenCentralDirectory),
+            [K.ZipEntryZip64Broken] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"Central directory entry '{Show(i.Path)}' announces ZIP64 sizes but has no valid ZIP64 extra field; the zip structure is broken.", BrokenZip64),
+            [K.ZipCentralDirectoryExtraBytes] = new Entry(RuleCatalog.ZipMalformed, i =>
+                $"The central directory holds {i.Number} bytes beyond the {i.OtherNumber} entries the end record announces; readers that walk it find more entries.", null),
+            [K.ZipParsersDisagree] = new Entry(RuleCatalog.ZipParsersDisagree, i =>
+                $"Two zip parsers read this archive differently: {i.Value}. Installers built on different zip libraries can extract different files from it.", null),
+
+            // ---- zip local headers
+            [K.ZipUnlistedBytes] = new Entry(RuleCatalog.ZipLocalNotInCentral, i =>
+                $"{i.Number} bytes at byte {i.Position}, before the central directory, are not a local file header of a listed entry; streaming readers and central-directory readers see different content.", null),
+            [K.ZipUnlistedLocalEntry] = new Entry(RuleCatalog.ZipLocalNotInCentral, i =>
+                $"The local entry '{Show(i.Path)}' at byte {i.Position} is not listed in the central directory: streaming readers extract it, central-directory readers do not, so two zip readers can extract different files from this archive.", null),
+            [K.ZipNameNotUtf8] = new Entry(RuleCatalog.ZipNameNotUtf8, i =>
+                $"{Who(i)}: the name is not valid UTF-8 (invalid bytes shown as U+FFFD); tools decode it differently, so the extracted name depends on the tool.", null),
+            [K.ZipLinkNotUtf8] = new Entry(RuleCatalog.ZipNameNotUtf8, i =>
+                $"The link target of member '{Show(i.Path)}' is not valid UTF-8; tools decode it differently.", null),
+            [K.ZipSharedLocalHeader] = new Entry(RuleCatalog.ZipCentralWithoutLocal, i =>
+                $"{Who(i)} points at the same local header as '{Show(i.Value)}' (overlapping entries, a zip-bomb technique); it has no local header of its own.", null),
+            [K.ZipNoLocalHeader] = new Entry(RuleCatalog.ZipCentralWithoutLocal, i =>
+                $"{Who(i)}: the central directory points at byte {i.Position}, where there is no local file header; its data cannot be read.", null),
+            [K.ZipLocalNameMismatch] = new Entry(RuleCatalog.ZipHeaderMismatch, i =>
+                $"{Who(i)}: the local header names it '{Show(i.Value)}' but the central directory names it '{Show(i.Path)}'." + ZipConsequence, null),
+            [K.ZipMethodMismatch] = new Entry(RuleCatalog.ZipHeaderMismatch, i =>
+                $"{Who(i)}: the local header says compression method {i.Number} but the central directory says {i.OtherNumber}." + ZipConsequence, null),
+            [K.ZipCrcFieldMismatch] = new Entry(RuleCatalog.ZipHeaderMismatch, i => ZipField(i, "CRC-32", Hex(i.Number), Hex(i.OtherNumber)), null),
+            [K.ZipCompressedSizeMismatch] = new Entry(RuleCatalog.ZipHeaderMismatch, i => ZipField(i, "compressed size", Decimal(i.Number), Decimal(i.OtherNumber)), null),
+            [K.ZipUncompressedSizeMismatch] = new Entry(RuleCatalog.ZipHeaderMismatch, i => ZipField(i, "uncompressed size", Decimal(i.Number), Decimal(i.OtherNumber)), null),
+            [K.ZipEncrypted] = new Entry(RuleCatalog.ZipEncryptedEntry, i =>
+                $"{Who(i)} is encrypted; its content cannot be read or checked.", null),
+            [K.ZipUnsupportedMethod] = new Entry(RuleCatalog.ZipUnsupportedMethod, i =>
+                $"{Who(i)} uses compression method {i.Number}; only stored (0) and deflate (8) are read, so its content cannot be checked.", null),
+            [K.ZipDataBeyondEnd] = new Entry(RuleCatalog.ZipCrcMismatch, i =>
+                $"{Who(i)} declares {i.Number} compressed bytes at byte {i.Position}, beyond the end of the file.", null),
+
+            // ---- zip data
+            [K.ZipDeflateCorrupt] = new Entry(RuleCatalog.ZipCrcMismatch, i => Damaged(i, $"the deflate data is corrupt after {i.Number} bytes"), null),
+            [K.ZipInflatesLonger] = new Entry(RuleCatalog.ZipCrcMismatch, i => Damaged(i, $"it inflates to more than the declared {i.Number} bytes"), null),
+            [K.ZipInflatesShorter] = new Entry(RuleCatalog.ZipCrcMismatch, i => Damaged(i, $"it inflates to {i.Number} bytes, not the declared {i.OtherNumber}"), null),
+            [K.ZipDataCrcMismatch] = new Entry(RuleCatalog.ZipCrcMismatch, i => Damaged(i, $"its data has CRC-32 {Hex(i.Number)}, not the recorded {Hex(i.OtherNumber)}"), null),
         };
 
         /// <summary>Flag: a pax header was seen; Value: its path; OtherValue: the GNU long name; Reason: the GNU long link.</summary>
