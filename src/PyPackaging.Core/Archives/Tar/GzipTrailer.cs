@@ -3,7 +3,6 @@ using System.IO;
 using System.Threading;
 using K = PyPackaging.Archives.FramingIssueKind;
 
-using PyPackaging.Rules;
 
 namespace PyPackaging.Archives
 {

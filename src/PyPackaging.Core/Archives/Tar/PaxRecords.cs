@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using K = PyPackaging.Archives.FramingIssueKind;
 
-using PyPackaging.Rules;
 
 namespace PyPackaging.Archives
 {

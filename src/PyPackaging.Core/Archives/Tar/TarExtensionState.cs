@@ -1,5 +1,3 @@
-using PyPackaging.Rules;
-
 namespace PyPackaging.Archives
 {
     /// <summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using PyPackaging.Rules;
 using static PyPackaging.Archives.ZipBytes;
 using K = PyPackaging.Archives.FramingIssueKind;
 
