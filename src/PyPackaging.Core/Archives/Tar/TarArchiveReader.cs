@@ -11,7 +11,7 @@ namespace PyPackaging.Archives
     /// Single-pass tar framing (pax, ustar, GNU, v7) over a plain or gzip-compressed stream, with its own header
     /// parser so that every place where readers could disagree is visible and reported. This class walks the blocks:
     /// extension headers, member headers, payloads, the end-of-archive marker. The parts: <see cref="TarBlockSource"/>
-    /// (buffering), <see cref="PaxRecords"/> and <see cref="TarExtensionState"/> (pax and GNU extensions),
+    /// (buffering), <see cref="TarExtensionHeaders"/>, <see cref="PaxRecords"/> and <see cref="TarExtensionState"/> (pax and GNU extensions),
     /// <see cref="TarHeaderDecoder"/> (one member header), <see cref="GzipTrailer"/> (gzip end forensics),
     /// <see cref="LimitChecks"/>; what they find is typed (<see cref="FramingIssue"/>) and worded in <see cref="FramingMessages"/>.
     /// Memory is bounded: one 128 KiB buffer, one header block, and one extension buffer capped at 1 MiB.
@@ -26,12 +26,11 @@ namespace PyPackaging.Archives
         private readonly FramingReport _report;
         private readonly TarBlockSource _blocks;
         private readonly TarExtensionState _ext = new TarExtensionState();
-        private readonly PaxRecords _pax;
+        private readonly TarExtensionHeaders _extensions;
         private readonly TarHeaderDecoder _decoder;
         private readonly GzipTrailer? _gzipTrailer;
 
         private readonly byte[] _header = new byte[512];
-        private byte[] _extBuffer = new byte[4096];
 
         private ArchiveMember? _current;
         private long _remaining;
@@ -55,7 +54,7 @@ namespace PyPackaging.Archives
                 ? new System.IO.Compression.GZipStream(source, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true)
                 : (Stream)source;
             _blocks = new TarBlockSource(_tar, gzip, statistics, limitChecks, _report, cancellationToken);
-            _pax = new PaxRecords(_report, _ext);
+            _extensions = new TarExtensionHeaders(_blocks, _ext, _report);
             _decoder = new TarHeaderDecoder(_blocks, _ext, limitChecks, _report);
             if (gzip)
             {
@@ -178,10 +177,10 @@ namespace PyPackaging.Archives
                     _report.Stop(new FramingIssue(K.TarSizeFieldInvalid, blockOffset) { Path = TarFields.DecodeField(_header, 0, 100, out _) });
                     return false;
                 }
-                switch (ReadExtensionHeader(type, headerSize, blockOffset))
+                switch (_extensions.Read(type, headerSize, blockOffset))
                 {
-                    case ExtensionOutcome.Read: continue;
-                    case ExtensionOutcome.Stopped: return false;
+                    case TarExtensionHeaders.Outcome.Read: continue;
+                    case TarExtensionHeaders.Outcome.Stopped: return false;
                 }
                 var member = _decoder.Decode(_header, type, headerSize, sizeBase256, memberStart, _nextIndex);
                 if (member == null) return false;
@@ -193,87 +192,6 @@ namespace PyPackaging.Archives
                 Statistics.PayloadBytes += member.Size;
                 return true;
             }
-        }
-
-        private enum ExtensionOutcome { NotAnExtension, Read, Stopped }
-
-        /// <summary>Reads a pax ('x', 'X', 'g') or GNU long name/link ('L', 'K') header into the extension state.</summary>
-        private ExtensionOutcome ReadExtensionHeader(char type, long headerSize, long blockOffset)
-        {
-            switch (type)
-            {
-                case 'x':
-                case 'X': // Solaris' extended header: the same records as pax 'x' (CPython's tarfile and libarchive read it as pax)
-                case 'g':
-                    return ReadPaxHeader(global: type == 'g', headerSize, blockOffset);
-                case 'L':
-                case 'K':
-                    return ReadGnuLongEntry(isName: type == 'L', headerSize, blockOffset);
-                default:
-                    return ExtensionOutcome.NotAnExtension;
-            }
-        }
-
-        private ExtensionOutcome ReadPaxHeader(bool global, long headerSize, long blockOffset)
-        {
-            if (headerSize > ArchiveLimits.MaxPaxHeaderSize)
-            {
-                _report.Stop(new FramingIssue(K.PaxHeaderTooLarge, blockOffset) { Flag = global, Number = headerSize });
-                return ExtensionOutcome.Stopped;
-            }
-            if (!global && _ext.PaxSeen) _report.Defer(new FramingIssue(K.TarRepeatedPaxHeader, blockOffset));
-            if (!ReadExtensionPayload((int)headerSize, blockOffset)) return ExtensionOutcome.Stopped;
-            if (!global) _ext.PaxSeen = true;
-            _pax.Parse(_extBuffer, (int)headerSize, blockOffset, global);
-            if (!global && _ext.PaxFatal)
-            {
-                _report.FlushPending(FindingCollector.ArchiveLevel);
-                _report.StopOnly(FramingMessages.Reasons.MalformedPaxSize);
-                return ExtensionOutcome.Stopped;
-            }
-            return ExtensionOutcome.Read;
-        }
-
-        private ExtensionOutcome ReadGnuLongEntry(bool isName, long headerSize, long blockOffset)
-        {
-            if (headerSize > ArchiveLimits.MaxGnuLongNameSize)
-            {
-                _report.Stop(new FramingIssue(K.GnuLongNameTooLarge, blockOffset) { Flag = isName, Number = headerSize });
-                return ExtensionOutcome.Stopped;
-            }
-            if (!ReadExtensionPayload((int)headerSize, blockOffset)) return ExtensionOutcome.Stopped;
-            int n = TarFields.FieldLength(_extBuffer, 0, (int)headerSize);
-            string value = TarFields.DecodeUtf8(_extBuffer, 0, n, out bool invalid);
-            if ((isName ? _ext.GnuLongName : _ext.GnuLongLink) != null)
-            {
-                _report.Defer(new FramingIssue(K.TarRepeatedGnuEntry, blockOffset) { Flag = isName });
-            }
-            if (isName) { _ext.GnuLongName = value; _ext.GnuLongNameInvalid = invalid; }
-            else { _ext.GnuLongLink = value; _ext.GnuLongLinkInvalid = invalid; }
-            return ExtensionOutcome.Read;
-        }
-
-        /// <summary>Reads an extension header's payload (and its padding) into the extension buffer.</summary>
-        private bool ReadExtensionPayload(int size, long blockOffset)
-        {
-            if (_extBuffer.Length < size)
-            {
-                int capacity = _extBuffer.Length;
-                while (capacity < size) capacity *= 2;
-                _extBuffer = new byte[capacity];
-            }
-            int got = _blocks.ReadExact(_extBuffer, 0, size);
-            if (_report.Stopped) return false;
-            int pad = (512 - size % 512) % 512;
-            long padGot = got == size ? _blocks.Skip(pad) : 0;
-            if (_report.Stopped) return false;
-            if (got < size || padGot < pad)
-            {
-                _report.FlushPending(FindingCollector.ArchiveLevel);
-                _report.Stop(new FramingIssue(K.TarTruncatedExtension, blockOffset) { Number = size });
-                return false;
-            }
-            return true;
         }
 
         /// <summary>Reports what waits for a member that never comes (and, at a known offset, the extension headers themselves).</summary>
