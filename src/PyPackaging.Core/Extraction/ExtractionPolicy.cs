@@ -52,9 +52,6 @@ namespace PyPackaging.Extraction
     /// </summary>
     internal sealed class ExtractionPolicy
     {
-        /// <summary>Top-level entries extracted at most (without -StripTopLevel), so one archive cannot scatter the destination.</summary>
-        private const int MaxTopLevelEntries = 64;
-
         private const PathProblems Unplaceable =
             PathProblems.Empty | PathProblems.Absolute | PathProblems.DriveLetter | PathProblems.Unc | PathProblems.Backslash |
             PathProblems.ParentEscapes | PathProblems.ParentInside | PathProblems.ControlCharacter | PathProblems.Nul;
@@ -189,13 +186,13 @@ namespace PyPackaging.Extraction
             return true;
         }
 
-        /// <summary>Without -StripTopLevel: records a new top-level entry (at most <see cref="MaxTopLevelEntries"/>).</summary>
+        /// <summary>Without -StripTopLevel: records a new top-level entry (at most <see cref="ArchiveLimits.MaxTopLevelEntries"/>).</summary>
         private bool AdmitTopLevel(MemberPlan plan, string top, string shown)
         {
             if (_tops.Contains(top)) return true;
-            if (_tops.Count > MaxTopLevelEntries)
+            if (_tops.Count > ArchiveLimits.MaxTopLevelEntries)
             {
-                plan.Refuse(RefusalKind.OutsideTopLevel, $"'{shown}' adds yet another top-level entry; more than {MaxTopLevelEntries} are not extracted.");
+                plan.Refuse(RefusalKind.OutsideTopLevel, $"'{shown}' adds yet another top-level entry; more than {ArchiveLimits.MaxTopLevelEntries} are not extracted.");
                 return false;
             }
             _onNewTopLevel(top);
