@@ -15,9 +15,12 @@ The rules cover: the PEP 625 file name and the single top-level directory; PKG-I
 
 Findings are output objects, never errors, so the cmdlet is safe in CI steps that run with $ErrorActionPreference = 'Stop'. Errors are written only for inputs that cannot be read at all (a missing file, a directory, a non-file-system path, an unreadable file); the next archive is then checked.
 
+Several archives are read at the same time (-ThrottleLimit, by default one per processor), which pays when a CI step checks many; the output is the same, in the same order, as reading them one after another. Ctrl+C stops every archive in flight.
+
 Nothing is extracted, nothing is executed, and no network is used.""",
-  "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS])],
+  "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS])],
   "params":[PATHP, LITP,
+    ("ThrottleLimit","Int32","Most archives read at the same time (1 to 256). Output, errors and -Quiet answers still come in input order, and each archive's entries stay together; at most this many archives' results are held in memory at once. 1 reads the archives one after another, exactly as before.",False,"named","False",False,"The processor count",[]),
     ("Quiet","SwitchParameter","Writes one Boolean per archive instead of entries: $true when the archive has no Error finding, $false otherwise.",False,"named","False",False,"False",[]),
     ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed.",False,"named","False",True,"All rules",[]),
     ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule.",False,"named","False",True,"None",[]),
@@ -33,6 +36,7 @@ The objects come from the module's private assembly load context: compare enum p
    ("Check what Get-ChildItem found","""Get-ChildItem -Path dist -Filter *.tar.gz | Test-PySdist | Where-Object { $_.Findings.Count -gt 0 }""","The files bind to -LiteralPath through their PSPath property. Only members with findings are kept."),
    ("Flatten the findings for a report","""Test-PySdist dist/*.tar.gz | ForEach-Object Findings | Format-Table Severity, RuleId, Path, Message -Wrap""","Each finding also carries its Archive and Path, so the list stands on its own."),
    ("Skip a rule, lower a limit","""Test-PySdist -LiteralPath 'pkg[1]-1.0.tar.gz' -ExcludeRule WindowsReserved* -MaxTotalSize 512MB""","LiteralPath takes the bracket literally. Rules can be excluded by id pattern; limits are parameters."),
+   ("Check a wheelhouse of sdists, four at a time","""Get-ChildItem -Path wheelhouse -Filter *.tar.gz | Test-PySdist -Quiet -ThrottleLimit 4""","Reads up to four archives at once and writes one Boolean per archive, in the order Get-ChildItem listed them."),
   ],
   "links":["Get-PySdistRule","about_CommonParameters"],
  },

@@ -30,6 +30,19 @@ namespace PyPackaging.Commands
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>Cancels the work this cmdlet started (Ctrl+C does it through StopProcessing; disposal after an early pipeline stop too).</summary>
+        protected void CancelWork()
+        {
+            try { _cancellation.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
+        /// <summary>
+        /// Where ResolveFiles writes its per-input errors. A cmdlet that writes results out of order with resolution
+        /// (Test-PySdist with several archives in flight) queues them so they appear in input order.
+        /// </summary>
+        protected virtual void WriteInputError(ErrorRecord record) => WriteError(record);
+
         /// <summary>
         /// Resolves -Path (wildcards) or -LiteralPath values to existing file-system files. Anything else is written
         /// as a non-terminating error with a stable id, and resolution goes on with the next value.
@@ -40,7 +53,7 @@ namespace PyPackaging.Commands
             {
                 if (string.IsNullOrEmpty(input))
                 {
-                    WriteError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
+                    WriteInputError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -51,12 +64,12 @@ namespace PyPackaging.Commands
                 }
                 catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
                 {
-                    WriteError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                    WriteInputError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
                     continue;
                 }
                 catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException || ex is NotSupportedException)
                 {
-                    WriteError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                    WriteInputError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -64,12 +77,12 @@ namespace PyPackaging.Commands
                 {
                     if (Directory.Exists(path))
                     {
-                        WriteError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
+                        WriteInputError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
                         continue;
                     }
                     if (!File.Exists(path))
                     {
-                        WriteError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                        WriteInputError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
                         continue;
                     }
                     yield return path;
@@ -123,7 +136,7 @@ namespace PyPackaging.Commands
         }
 
         /// <summary>Whether a throttled progress record would be written now; callers on hot paths check it before formatting the status.</summary>
-        protected bool ProgressDue => _progressClock.Elapsed - _lastProgress >= ProgressInterval;
+        protected bool ProgressDue => _lastProgress == TimeSpan.MinValue || _progressClock.Elapsed - _lastProgress >= ProgressInterval;
 
         protected void CompleteProgress(int activityId, string activity)
         {
