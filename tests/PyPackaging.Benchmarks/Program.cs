@@ -15,6 +15,10 @@ namespace PyPackaging.Benchmarks
     ///   expand FILE [RUNS]      extract FILE with SdistExtractor, tar xzf and Python's tarfile (filter="data"): median wall times
     ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
+    ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
+    ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
+    ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
+    ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
     ///                           archives with an Error (with --archives: one line per archive with its Error rules)
@@ -74,6 +78,12 @@ namespace PyPackaging.Benchmarks
                     return ExpandBench.Bomb(args[1], args.Length > 2 && args[2] == "streamed");
                 case "findings":
                     return FindingCounts.Run(args[1], args.Length > 2 && args[2] == "--archives");
+                case "cold-start":
+                    return CiStepBench.ColdStart(args[1], args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                case "many":
+                    return CiStepBench.Many(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
