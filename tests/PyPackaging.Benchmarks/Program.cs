@@ -84,6 +84,9 @@ namespace PyPackaging.Benchmarks
                 case "many":
                     return CiStepBench.Many(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
                         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+                case "inspect-many":
+                    // inspect-many DIR THREADS: the engine alone (no PowerShell) over every archive below DIR, THREADS at once
+                    return InspectMany(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
@@ -91,6 +94,28 @@ namespace PyPackaging.Benchmarks
                     Console.WriteLine("commands: corpus DIR | expand-corpus DIR | inspect FILE | expand FILE [RUNS] | expand-bomb FILE | build [DIR] [N] | bdn [BenchmarkDotNet args]");
                     return 2;
             }
+        }
+
+        private static int InspectMany(string dir, int threads)
+        {
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+            Array.Sort(files, StringComparer.Ordinal);
+            var inspector = new SdistInspector();
+            inspector.Inspect(files[0]);
+            for (var round = 0; round < 3; round++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var gen2 = GC.CollectionCount(2);
+                var watch = Stopwatch.StartNew();
+                System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+                {
+                    try { inspector.Inspect(f); } catch (IOException) { }
+                });
+                watch.Stop();
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen2={GC.CollectionCount(2) - gen2}");
+            }
+            return 0;
         }
 
         private static int Inspect(string file, PyPackaging.Archives.ArchiveLimits limits)
