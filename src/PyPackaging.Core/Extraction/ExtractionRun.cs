@@ -887,6 +887,9 @@ namespace PyPackaging.Extraction
             var targets = new List<string>();
             foreach (var (_, to) in moves) targets.Add(to);
             _result.Targets = targets;
+            var replaced = new List<string>();
+            foreach (var (original, _) in asides) replaced.Add(original);
+            _result.ReplacedTargets = replaced;
         }
 
         private static void Move(string from, string to)
@@ -906,6 +909,13 @@ namespace PyPackaging.Extraction
 
         private void BuildEntries()
         {
+            if (_result.Failure == ExtractionFailure.TargetExists || _result.Failure == ExtractionFailure.TargetIsLink)
+            {
+                // A problem with the target, not with the archive: nothing was decided about any member, so there are
+                // no entries to report (the failure message says what to do), only the error.
+                _result.Entries = Array.Empty<PySdistEntry>();
+                return;
+            }
             var list = new List<PySdistEntry>(_plans.Count);
             var extracted = 0;
             var skipped = 0;
