@@ -129,5 +129,5 @@ function Invoke-Snippet {
 Import-Module `$env:PYPACKAGING_MODULE_PATH
 $Code
 "@
-    Invoke-ChildPwsh -Script $script -WorkingDirectory $WorkingDirectory -Environment @{ SOURCE_DATE_EPOCH = ''; NO_COLOR = '1' }
+    Invoke-ChildPwsh -Script $script -WorkingDirectory $WorkingDirectory -Environment @{ SOURCE_DATE_EPOCH = '' }
 }
