@@ -27,16 +27,24 @@ AfterAll {
 
 Describe 'Several archives' {
     It 'a refused archive is a non-terminating UnsafeMembers error and the next archive is expanded' {
-        $out = Join-Path (New-CaseDirectory) 'out'
+        $case = New-CaseDirectory
+        $out = Join-Path $case 'out'
+        $null = New-Item -ItemType Directory -Path $out
+        Set-Content -LiteralPath (Join-Path $out 'keep.txt') -Value 'keep'
         $entries = Expand-PySdistSafely $Leaky, $Clean $out -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -Be 'UnsafeMembers,PyPackaging.Commands.ExpandPySdistSafelyCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'SecurityError'
         $errs[0].TargetObject | Should -Be $Leaky
+        # every offender, with its reason, and no stack trace
+        $refused = @($entries | Where-Object Action -eq Refused)
+        $refused.Count | Should -BeGreaterThan 1
+        foreach ($entry in $refused) { $errs[0].Exception.Message | Should -Match ([regex]::Escape($entry.Path)) }
+        $errs[0].Exception.Message | Should -Not -Match '\n\s+at '
         ($entries | Where-Object Archive -eq $Leaky).Action | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be @('Refused', 'Skipped')
         ($entries | Where-Object Archive -eq $Clean).Action | ForEach-Object { "$_" } | Sort-Object -Unique | Should -Be @('Extracted')
         Test-Path -LiteralPath (Join-Path $out "$CleanTop/PKG-INFO") | Should -BeTrue
-        Get-ChildItem -LiteralPath $out -Force | ForEach-Object Name | Should -Be @($CleanTop)
+        Get-ChildItem -LiteralPath $out -Force | ForEach-Object Name | Sort-Object | Should -Be @($CleanTop, 'keep.txt')
     }
 
     It 'with -ErrorAction Stop the first refusal stops the command and the next archive is not expanded' {
