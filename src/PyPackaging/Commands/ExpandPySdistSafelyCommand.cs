@@ -137,7 +137,10 @@ namespace PyPackaging.Commands
         {
             try
             {
-                return File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).GetEnumerator().MoveNext());
+                if (File.Exists(target)) return true;
+                if (!Directory.Exists(target)) return false;
+                using var entries = Directory.EnumerateFileSystemEntries(target).GetEnumerator();
+                return entries.MoveNext();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
