@@ -17,6 +17,7 @@ BeforeAll {
     $script:Template = New-SnippetFixture -Root (Join-Path $Root 'template')
     $script:Counter = 0
     $script:HasGit = [bool](Get-Command git -CommandType Application -ErrorAction SilentlyContinue)
+    if (-not $HasGit -and $env:CI -eq 'true') { throw 'git is needed for the snippets that use it (.ci/run installs it)' }
 }
 
 AfterAll {
