@@ -40,6 +40,9 @@ Describe 'Publish, install and import by name' {
             HOME = $FakeHome; XDG_DATA_HOME = Join-Path $FakeHome '.local/share'; XDG_CONFIG_HOME = Join-Path $FakeHome '.config'
             XDG_CACHE_HOME = Join-Path $FakeHome '.cache'; POWERSHELL_TELEMETRY_OPTOUT = '1'; POWERSHELL_UPDATECHECK = 'Off'
         }
+        # .NET reports a special folder only when it exists; otherwise PSResourceGet would keep its repository list
+        # in the current directory.
+        $null = New-Item -ItemType Directory -Force -Path $ChildEnvironment.XDG_DATA_HOME, $ChildEnvironment.XDG_CONFIG_HOME, $ChildEnvironment.XDG_CACHE_HOME
     }
 
     AfterAll {
@@ -61,11 +64,13 @@ finally {
     Unregister-PSResourceRepository -Name PyPackagingTest
 }
 'repositories: ' + ((Get-PSResourceRepository).Name -join ',')
+'settings: ' + [Environment]::GetFolderPath('LocalApplicationData')
 "@
         $publish.ExitCode | Should -Be 0 -Because "$($publish.Output -join "`n")`n$($publish.Error)"
         Get-ChildItem -LiteralPath $Repository -Filter "PyPackaging.$($Manifest.ModuleVersion).nupkg" | Should -Not -BeNullOrEmpty
         $publish.Output | Should -Not -Match 'repositories: .*PyPackagingTest'
-        $modules = ($publish.Output | Where-Object { $_ -and $_ -notlike 'repositories:*' } | Select-Object -Last 1)
+        $publish.Output | Should -Contain "settings: $($ChildEnvironment.XDG_DATA_HOME)"   # PSResourceGet's files stay in the temp home
+        $modules = ($publish.Output | Where-Object { $_ -and $_ -notlike 'repositories:*' -and $_ -notlike 'settings:*' } | Select-Object -Last 1)
         Test-Path -LiteralPath (Join-Path $modules "PyPackaging/$($Manifest.ModuleVersion)/PyPackaging.psd1") | Should -BeTrue
 
         # A fresh process that sees only the installed modules (and pwsh's own): import by name and use it.
