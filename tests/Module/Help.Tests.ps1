@@ -57,8 +57,9 @@ Describe 'Get-Help <Command>' -ForEach $commands {
 
     It 'shows -WhatIf and -Confirm exactly when the cmdlet supports them' {
         $supports = $info.Parameters.ContainsKey('WhatIf')
-        ($syntax -match [regex]::Escape('[-WhatIf]')) | Should -Be $supports
-        ($syntax -match [regex]::Escape('[-Confirm]')) | Should -Be $supports
+        $because = 'a cmdlet with SupportsShouldProcess needs "should_process": True in tools/help/helpdata.py'
+        ($syntax -match [regex]::Escape('[-WhatIf]')) | Should -Be $supports -Because $because
+        ($syntax -match [regex]::Escape('[-Confirm]')) | Should -Be $supports -Because $because
     }
 
     It 'describes every parameter, -WhatIf and -Confirm included, and nothing else' {
@@ -73,7 +74,7 @@ Describe 'Get-Help <Command>' -ForEach $commands {
     }
 
     It 'has a HelpUri, the Online Version link names it, and the page exists in docs/help' {
-        $info.HelpUri | Should -Match '^https://'
+        $info.HelpUri | Should -Match '^https://' -Because 'every cmdlet names its online page: add a constant to src/PyPackaging/Commands/HelpLinks.cs and HelpUri = HelpLinks.<Name> to its [Cmdlet] attribute'
         $online = @($help.relatedLinks.navigationLink | Where-Object { $_.uri })[0]
         $online.linkText | Should -Be 'Online Version:'
         $online.uri | Should -Be $info.HelpUri
