@@ -5,6 +5,8 @@
 #
 @{
     RootModule           = 'PyPackaging.dll'
+    # The output types, loaded into the default context before the module so scripts can name them.
+    RequiredAssemblies   = @('PyPackaging.Model.dll')
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '5c1f6f0e-8a2b-4d47-9a53-3f1f7d2b8e61'
@@ -21,7 +23,7 @@
     FormatsToProcess     = @('PyPackaging.Format.ps1xml')
     # Every file of the staged module (out/PyPackaging/<version>/); tests/Module/Manifest.Tests.ps1 compares.
     FileList             = @(
-        'PyPackaging.psd1', 'PyPackaging.dll', 'PyPackaging.Format.ps1xml', 'LICENSE', 'ThirdPartyNotices.txt',
+        'PyPackaging.psd1', 'PyPackaging.dll', 'PyPackaging.Model.dll', 'PyPackaging.Format.ps1xml', 'LICENSE', 'ThirdPartyNotices.txt',
         'en-US/PyPackaging.dll-Help.xml', 'en-US/about_PyPackaging.help.txt',
         'lib/net8.0/PyPackaging.Core.dll', 'lib/net8.0/Tomlyn.dll', 'lib/net8.0/ICSharpCode.SharpZipLib.dll',
         'lib/netstandard2.0/PyPackaging.Core.dll', 'lib/netstandard2.0/Tomlyn.dll', 'lib/netstandard2.0/ICSharpCode.SharpZipLib.dll',
@@ -47,6 +49,9 @@
 - Expand-PySdistSafely: all-or-nothing extraction; a refused archive is a non-terminating error and the next
   archive is still expanded.
 - Build-PySdist: reproducible sdists from static [project] metadata, never packing venvs, caches or VCS data.
+- Output types in PyPackaging.Model.dll ([PyPackaging.PySdistEntry], -is, completion after a pipe); the Archive
+  entry carries the archive's verdict (Severity, ErrorCount, WarningCount, InformationCount); enums serialise as
+  names; default views fit 80 columns.
 - Help: Get-Help about_PyPackaging, Get-Help <cmdlet> -Online.
 '@
         }

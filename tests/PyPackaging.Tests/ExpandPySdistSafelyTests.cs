@@ -64,7 +64,8 @@ namespace PyPackaging.Tests
             var (output, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p -DestinationPath $d", new Dictionary<string, object?> { ["p"] = clean, ["d"] = dest });
             Assert.Null(error);
             Assert.Empty(ps.Streams.Error);
-            Assert.Equal(5, output.Count);
+            Assert.Equal(6, output.Count); // the Archive entry, then the five members
+            Assert.Equal("Archive", output[0].Prop<string>("EntryType"));
             Assert.All(output, o => Assert.Equal("PyPackaging.PySdistEntry#Action", o.TypeNames[0]));
             Assert.All(output, o => Assert.Equal("Extracted", o.Prop<string>("Action")));
             var pkgInfo = output.Single(o => o.Prop<string>("Path") == "demo-1.0/PKG-INFO");
@@ -80,7 +81,7 @@ namespace PyPackaging.Tests
             Sdists.Clean(temp.Path);
             var (output, ps) = ModuleHost.Run("Expand-PySdistSafely -Path ./demo-*.tar.gz -DestinationPath out -StripTopLevel", location: temp.Path);
             Assert.True(ps.Streams.Error.Count == 0, string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
-            Assert.Equal(5, output.Count);
+            Assert.Equal(6, output.Count); // the Archive entry and five members
             Assert.True(File.Exists(temp.Combine("out", "PKG-INFO")));
         }
 

@@ -7,7 +7,7 @@ COMMANDS = [
   "synopsis":"Checks Python source distributions (sdists) and reports every structural, metadata, safety and hygiene problem, member by member.",
   "description":"""Test-PySdist reads each sdist once, streaming, with bounded memory, and writes one PySdistEntry object per archive member, plus one extra object per archive whose EntryType is Archive and which carries the archive-level findings. Members without findings are written too, so the output doubles as a listing.
 
-Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none). Get-PySdistRule lists every rule.
+Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none), and ErrorCount, WarningCount and InformationCount count them. The Archive entry (written first) carries the archive's verdict: its Severity is the worst over the whole archive, its own findings and every member's, and its counts are the whole archive's. Get-PySdistRule lists every rule.
 
 The rules cover: the PEP 625 file name and the single top-level directory; PKG-INFO and pyproject.toml; core metadata as PyPI's upload check applies it; everything installers refuse under PEP 721 (absolute or escaping paths, links that point outside the archive, device files, duplicates) and every case where two tar readers could disagree (pax and ustar sizes, GNU long names, truncation, checksums, gzip trailers); and hygiene: virtual environments, tool caches, VCS data, bytecode, Windows-hostile names.
 
@@ -21,12 +21,12 @@ Nothing is extracted, nothing is executed, and no network is used.""",
     ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule. A pattern that matches no rule is a RuleNotFound error and no archive is read.",False,"named","False",True,"None",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
-  "outputs":[("PyPackaging.PySdistEntry","One per member and one (EntryType Archive) per archive."),("System.Boolean","With -Quiet: one for the whole call.")],
+  "outputs":[("PyPackaging.PySdistEntry","One (EntryType Archive, with the archive's verdict) per archive, then one per member."),("System.Boolean","With -Quiet: one for the whole call.")],
   "notes":"""The gate for a CI step, correct for one or many archives, with or without $ErrorActionPreference = 'Stop', and when no sdist matched: if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 }. Without 'Stop' the errors are written and -Quiet answers $false; with 'Stop' the first error stops the script, which also fails the step. Do not gate on Test-PySdist ... | Where-Object Severity -eq Error alone: when no file matched or one could not be read it outputs nothing, and nothing is not a failure.
 
 Errors: PathNotFound, PathIsDirectory, InvalidPath, EmptyPath, ArchiveUnreadable, ArchiveAccessDenied and RuleNotFound are non-terminating.
 
-The objects come from the module's private assembly load context: compare enum properties with strings (Severity -eq 'Error'), not with type literals such as [PyPackaging.PySdistSeverity].""",
+The output types are ordinary types (PyPackaging.Model.dll): $entry -is [PyPackaging.PySdistEntry] and [PyPackaging.PySdistSeverity]::Error work, and so does comparing with strings (Severity -eq 'Error').""",
   "examples":[
    ("Gate a CI step","""if (-not (Test-PySdist -Path dist/*.tar.gz -Quiet)) { exit 1 }""","Fails the step when any sdist has an Error finding, cannot be read, or when no file matches dist/*.tar.gz. Works the same with $ErrorActionPreference = 'Stop'."),
    ("List what is wrong","""Test-PySdist -Path dist/*.tar.gz | Where-Object Severity -eq Error""","Lists every member with an Error finding. Pipe it to Format-List to read each message and remedy."),
@@ -82,8 +82,8 @@ Every member produces one PySdistEntry whose Action is Extracted, Skipped or Ref
     ("StripTopLevel","SwitchParameter","Puts the contents of the archive's single top-level directory (demo-1.0/) directly into DestinationPath. Members outside that directory are then unsafe.",False,"named","False",False,"False",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
-  "outputs":[("PyPackaging.PySdistEntry","One per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
-  "notes":"""Errors, all non-terminating, one per archive, after which the next archive is expanded: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) name every offending member and come after the archive's entries (Refused, Skipped); TargetExists (ResourceExists) and TargetIsLink (SecurityError) come without entries (nothing about the archive was decided); WriteFailed (WriteError). In every case nothing was written to the destination for that archive. With -ErrorAction Stop the first error stops the command.
+  "outputs":[("PyPackaging.PySdistEntry","The Archive entry (with the archive's verdict; Action Extracted, Refused or Skipped) once the archive has been read, then one per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
+  "notes":"""Errors, all non-terminating, one per archive, after which the next archive is expanded: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) name every offending member and come after the archive's entries (the Archive entry, Refused, Skipped); TargetExists (ResourceExists) and TargetIsLink (SecurityError) come without entries (nothing about the archive was decided); WriteFailed (WriteError). In every case nothing was written to the destination for that archive. With -ErrorAction Stop the first error stops the command.
 
 -Verbose says, for each archive expanded, whether its target was created or an existing one replaced (-Force).
 
@@ -116,7 +116,7 @@ The archive: regular files only (no links, no directory entries, like hatchling;
 
 Writing: the archive is written to a hidden temporary file in the output directory, then checked by the Test-PySdist engine; only when no Error finding is reported is it renamed to its final name. On a failure, an Error finding or Ctrl+C the temporary file is deleted (and the output directory, when the build created it and it is still empty) and an existing sdist is left as it was.
 
-Output: the Archive entry (EntryType Archive, the sdist's full path, and the post-build findings) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also lists each exclusion and each backend setting honoured.""",
+Output: the Archive entry (EntryType Archive, the sdist's full path, the post-build findings and the verdict over the whole sdist) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also lists each exclusion and each backend setting honoured.""",
   "sets":[("Default",["Path","OutputDirectory","Force","SourceDateEpoch","Include","Exclude","IncludeExcluded"])],
   "params":[
     ("Path","String","The project directory, the one holding pyproject.toml. Relative paths are resolved against the current PowerShell location. Wildcards are allowed but must match exactly one directory.",False,"0","True (ByValue, ByPropertyName)",True,"The current location",["PSPath","ProjectPath"]),
@@ -128,7 +128,7 @@ Output: the Archive entry (EntryType Archive, the sdist's full path, and the pos
     ("IncludeExcluded","SwitchParameter","Also writes one entry per path left out (Action Excluded, with the Reason). -WhatIf always writes them.",False,"named","False",False,"False",[]),
   ],
   "inputs":[("System.String","A project directory, by value or through a Path or PSPath property (Get-Item output).")],
-  "outputs":[("PyPackaging.PySdistEntry","The Archive entry, then one entry per member written (Action Added); with -IncludeExcluded or -WhatIf also one per path left out (Action Excluded, Reason). Shown in a table with an Action column.")],
+  "outputs":[("PyPackaging.PySdistEntry","The Archive entry, then one entry per member written (Action Added); with -IncludeExcluded or -WhatIf also one per path left out (Action Excluded, Reason). Shown one line per entry with its Action.")],
   "notes":"""-WhatIf writes nothing, not even the output directory: it writes the planned entries (Added, with SourcePath) and every exclusion with its reason.
 
 Errors: InvalidProjectMetadata and InvalidSourceTree (InvalidData), InvalidSourceDateEpoch (InvalidArgument), PathNotFound, InvalidPath, AmbiguousPath and PathIsNotDirectory are terminating; ResourceExists, SdistWriteFailed (WriteError) and SdistCheckFailed (InvalidData: the built archive had an Error finding and was removed) are non-terminating. In every error case no sdist was written.
@@ -185,7 +185,7 @@ All or nothing: an archive with any unsafe member is refused as a whole (UnsafeM
 Nothing escapes and nothing is left behind: no member can write outside the target, a target that is a link is refused, and on any failure (including Ctrl+C) the staging directory is removed and the destination is exactly as it was. An existing target is replaced only with -Force, never merged.
 
 Each refused or failed archive is a non-terminating error and the next archive is expanded; -ErrorAction Stop stops at the first. Modes are normalised (no setuid, setgid, sticky or group/other write), ownership is never changed, and times come from the archive, clamped to 1970-2100."""),
- ("TYPES IN SCRIPTS", """The cmdlets' objects come from PyPackaging's own assemblies. Compare enum properties with strings, which PowerShell converts for you: Where-Object Severity -eq Error."""),
+ ("TYPES IN SCRIPTS", """The output types are ordinary .NET types from PyPackaging.Model.dll, loaded with the module: PyPackaging.PySdistEntry, PyPackaging.PySdistFinding, PyPackaging.PySdistRule and the enums PySdistSeverity, PySdistEntryType, PySdistEntryAction and PySdistRuleCategory. Type literals, -is and tab completion of properties after a pipe work; enum properties also compare with strings, which PowerShell converts for you: Where-Object Severity -eq Error."""),
  ("UPDATABLE HELP", """The help ships inside the module and changes with each release; PyPackaging does not publish updatable help, so the manifest has no HelpInfoUri and Update-Help does not apply to it. Get-Help <cmdlet> -Online opens the same text on the project's site."""),
  ("SEE ALSO", """Test-PySdist, Expand-PySdistSafely, Build-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
 ]

@@ -12,7 +12,7 @@ namespace PyPackaging.Commands
     /// errors are only for inputs that cannot be read at all, and for rule patterns that match no rule.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "PySdist", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.TestPySdist)]
-    [OutputType("PyPackaging.PySdistEntry")]
+    [OutputType(typeof(PySdistEntry))]
     [OutputType(typeof(bool))]
     public sealed class TestPySdistCommand : PySdistArchiveCmdlet
     {
