@@ -142,7 +142,7 @@ namespace PyPackaging.Benchmarks
                 {
                     var median = Median(results[m].Select(r => r.Seconds).ToList());
                     var last = results[m][results[m].Count - 1].Line.Split(' ');
-                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x answers={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB)  runs: " +
+                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x quiet-answer-count={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB)  runs: " +
                                       string.Join(" ", results[m].Select(r => r.Seconds.ToString("F2", Invariant))));
                 }
                 return 0;
