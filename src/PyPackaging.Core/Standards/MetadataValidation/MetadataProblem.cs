@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-
 namespace PyPackaging.Standards
 {
     /// <summary>The kinds of problem <see cref="CoreMetadataValidator"/> reports. Stable: checks map each kind to a rule.</summary>

@@ -44,32 +44,23 @@ namespace PyPackaging.Standards
             return _tokens.AtEnd ? node : Unexpected<MarkerNode>("`and`, `or` or the end of the marker");
         }
 
-        private MarkerNode? ParseOr()
-        {
-            var first = ParseAnd();
-            if (first == null) return null;
-            var list = new List<MarkerNode> { first };
-            while (_tokens.TryKeyword("or"))
-            {
-                var next = ParseAnd();
-                if (next == null) return null;
-                list.Add(next);
-            }
-            return list.Count == 1 ? first : new MarkerBoolean("or", list);
-        }
+        private MarkerNode? ParseOr() => ParseChain("or", ParseAnd);
 
-        private MarkerNode? ParseAnd()
+        private MarkerNode? ParseAnd() => ParseChain("and", ParseAtom);
+
+        // `operand (keyword operand)*`; `and` binds tighter than `or` because ParseOr's operands are ParseAnd's chains.
+        private MarkerNode? ParseChain(string keyword, Func<MarkerNode?> parseOperand)
         {
-            var first = ParseAtom();
+            var first = parseOperand();
             if (first == null) return null;
             var list = new List<MarkerNode> { first };
-            while (_tokens.TryKeyword("and"))
+            while (_tokens.TryKeyword(keyword))
             {
-                var next = ParseAtom();
+                var next = parseOperand();
                 if (next == null) return null;
                 list.Add(next);
             }
-            return list.Count == 1 ? first : new MarkerBoolean("and", list);
+            return list.Count == 1 ? first : new MarkerBoolean(keyword, list);
         }
 
         private MarkerNode? ParseAtom()
