@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PyPackaging.Archives;
 using PyPackaging.Inspection;
+using PyPackaging.Paths;
 using PyPackaging.Standards;
 
 namespace PyPackaging.Checks.Metadata
@@ -51,25 +52,13 @@ namespace PyPackaging.Checks.Metadata
 
         public static SdistMetadataAnalysis Get(SdistSnapshot snapshot) => snapshot.GetAnalysis(Create);
 
-        /// <summary>The path split into non-empty, non-<c>.</c> components.</summary>
-        public static List<string> Components(string path)
-        {
-            var result = new List<string>();
-            foreach (var part in path.Split('/'))
-            {
-                if (part.Length == 0 || part == ".") continue;
-                result.Add(part);
-            }
-            return result;
-        }
-
         private static SdistMetadataAnalysis Create(SdistSnapshot snapshot)
         {
             var a = new SdistMetadataAnalysis();
             a.ReadFileName(snapshot.FileName);
             var stem = StemOf(snapshot.FileName);
             var pkgInfo = FindPkgInfo(snapshot, stem);
-            if (pkgInfo != null) a.Top = Components(pkgInfo.Path)[0];
+            if (pkgInfo != null) a.Top = MemberPath.SplitRaw(pkgInfo.Path)[0];
             a.PkgInfoMember = pkgInfo;
             a.ReadPkgInfo(snapshot, pkgInfo);
             a.RetryHyphenatedPostRelease(stem);
@@ -99,7 +88,7 @@ namespace PyPackaging.Checks.Metadata
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
-                var parts = Components(m.Path);
+                var parts = MemberPath.SplitRaw(m.Path);
                 if (parts.Count != 2) continue;
                 if (parts[1] == "PKG-INFO" && Prefer(pkgInfo, m, stem)) pkgInfo = m;
             }
@@ -113,7 +102,7 @@ namespace PyPackaging.Checks.Metadata
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
-                var parts = Components(m.Path);
+                var parts = MemberPath.SplitRaw(m.Path);
                 if (parts.Count != 2 || parts[1] != "pyproject.toml") continue;
                 if (top != null && parts[0] != top) continue;
                 if (Prefer(pyproject, m, stem)) pyproject = m;
@@ -172,8 +161,8 @@ namespace PyPackaging.Checks.Metadata
         private static bool Prefer(ArchiveMember? current, ArchiveMember candidate, string? stem)
         {
             if (current == null) return true;
-            var currentMatches = stem != null && Components(current.Path)[0] == stem;
-            var candidateMatches = stem != null && Components(candidate.Path)[0] == stem;
+            var currentMatches = stem != null && MemberPath.SplitRaw(current.Path)[0] == stem;
+            var candidateMatches = stem != null && MemberPath.SplitRaw(candidate.Path)[0] == stem;
             if (currentMatches && !candidateMatches) return false;
             return true;
         }
