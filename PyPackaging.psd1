@@ -14,7 +14,7 @@
     Description          = 'Builds, checks and safely unpacks Python source distributions (sdists): Build-PySdist, Test-PySdist, Expand-PySdistSafely.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport      = @('Test-PySdist', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist')
+    CmdletsToExport      = @('Test-PySdist', 'Assert-PySdist', 'Export-PySdistReport', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
