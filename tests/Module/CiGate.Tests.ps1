@@ -258,12 +258,13 @@ Describe 'Assert-PySdist on Azure Pipelines' {
 }
 
 Describe 'Assert-PySdist elsewhere' {
-    It 'writes plain lines and fails with a terminating error; outside CI the exit code follows the script' {
+    It 'writes plain lines and fails with a terminating error; the exit code follows the script unless -EnableExit' {
+        # CI=true alone (GitLab, Jenkins, this suite under .ci/run) does not set the exit code: only a detected CI or -EnableExit does.
         $work = New-WorkDir $CleanSdist, $LeakySdist
-        $run = Invoke-Gate -WorkDir $work -Arguments '-Path dist/*.tar.gz -SummaryPath summary.md' -After "'after'"
+        $run = Invoke-Gate -WorkDir $work -Environment @{ CI = 'true' } -Arguments '-Path dist/*.tar.gz -SummaryPath summary.md' -After "'after'"
         $expected = @(Get-ExpectedArchiveLines -Archive 'dist/demo_pkg-1.0.0.tar.gz', 'dist/leaky_pkg-1.0.0.tar.gz' -Style Plain -WorkDir $work)
         $run.Output | Should -Be ($expected + (Get-ExpectedHeadline 1 2) + 'after')
-        $run.ExitCode | Should -Be 0 -Because 'outside CI only -EnableExit sets the exit code of a script that goes on'
+        $run.ExitCode | Should -Be 0 -Because 'with plain output only -EnableExit sets the exit code of a script that goes on'
         Get-Content -LiteralPath (Join-Path $work 'summary.md') -Raw | Should -Match 'leaky\\_pkg-1.0.0.tar.gz: fails'
 
         $enabled = Invoke-Gate -WorkDir $work -Arguments '-Path dist/*.tar.gz -EnableExit' -After "'after'"

@@ -16,7 +16,7 @@ namespace PyPackaging.Tests
             "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
         };
 
-        public static TheoryData<string> Cmdlets() => new TheoryData<string> { "Test-PySdist", "Get-PySdistRule", "Expand-PySdistSafely", "Build-PySdist" };
+        public static TheoryData<string> Cmdlets() => new TheoryData<string> { "Test-PySdist", "Assert-PySdist", "Export-PySdistReport", "Get-PySdistRule", "Expand-PySdistSafely", "Build-PySdist" };
 
         [Theory]
         [MemberData(nameof(Cmdlets))]

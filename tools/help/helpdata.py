@@ -141,3 +141,75 @@ In Windows PowerShell 5.1 'Build' is not an approved verb: import the module wit
   "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
 }
 COMMANDS.append(BUILD_HELP)
+ASSERT_HELP = {
+  "name":"Assert-PySdist",
+  "synopsis":"The CI gate for sdists: checks them like Test-PySdist, writes GitHub Actions or Azure Pipelines annotations, one verdict line per archive and a job summary, and fails the step when an sdist has an Error finding, when none matched or when one cannot be read.",
+  "description":"""Assert-PySdist reads each sdist with the same rules as Test-PySdist and writes to the log (through the host, like Write-Host; nothing goes to the pipeline):
+
+- one annotation per Error and Warning finding, in the syntax of the CI system: GitHub workflow commands (::error file=<archive>,title=<RuleId>::<member>: <message>, or ::warning), Azure Pipelines logging commands (##vso[task.logissue type=error;sourcepath=<archive>;code=<RuleId>;]<member>: <message>), or plain text (<archive>: error <RuleId>: <member>: <message>). Text is escaped as each system requires (GitHub: %, CR, LF, and also ':' and ',' in properties; Azure: %, CR, LF, and also ']' and ';' in properties), so every annotation stays one line and shows the finding's text exactly. Archives are named relative to the current location. GitHub shows at most 10 error and 10 warning annotations per step; the summary lists every finding.
+- one line per archive: PASS or FAIL, the archive, and its counts by severity; then one closing line.
+- an error annotation for every input that could not be checked: a path or pattern that matched no file (PathNotFound), an unreadable archive (ArchiveUnreadable, ArchiveAccessDenied).
+
+Then the job summary in Markdown: per archive the verdict, counts by severity, a findings table (severity, member, rule, message, remedy) and the member tree with sizes, collapsed when it is long. On GitHub Actions it is appended to $env:GITHUB_STEP_SUMMARY; on Azure Pipelines it is written to a file under $env:AGENT_TEMPDIRECTORY (or -SummaryPath) and attached to the run with ##vso[task.uploadsummary]. -SarifPath and -JUnitPath write those reports too, before the gate decides.
+
+The gate fails when an archive has an Error finding (or a Warning finding with -FailOn Warning), when an input could not be checked, or when no sdist was given. It then sets $LASTEXITCODE to 1, when the environment is GitHub Actions or Azure Pipelines (GITHUB_ACTIONS, TF_BUILD) or with -EnableExit sets the process exit code to 1 as PSScriptAnalyzer's -EnableExit does, on Azure writes ##vso[task.complete result=Failed;], and ends with the terminating error SdistGateFailed. So the step fails with and without $ErrorActionPreference = 'Stop': with Stop the script stops at the gate; without it the script goes on and the step still fails, also when the runner appends exit $LASTEXITCODE. Everything is written before the gate fails.
+
+The style is detected: GITHUB_ACTIONS=true selects GitHubActions, TF_BUILD=True selects AzurePipelines, anything else Plain. -Style names it explicitly.""",
+  "sets":[("Path",["Path","IncludeRule","ExcludeRule","Style","FailOn","SummaryPath","NoSummary","SarifPath","JUnitPath","EnableExit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","IncludeRule","ExcludeRule","Style","FailOn","SummaryPath","NoSummary","SarifPath","JUnitPath","EnableExit"]+[l[0] for l in LIMITS])],
+  "params":[PATHP, LITP,
+    ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed), as Test-PySdist -IncludeRule.",False,"named","False",True,"All rules",[]),
+    ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed), as Test-PySdist -ExcludeRule.",False,"named","False",True,"None",[]),
+    ("Style","String","The log syntax: Detect (GITHUB_ACTIONS=true gives GitHubActions, TF_BUILD=True gives AzurePipelines, otherwise Plain), GitHubActions, AzurePipelines or Plain.",False,"named","False",False,"Detect",[]),
+    ("FailOn","String","The lowest severity that fails the gate: Error, or Warning to fail on warnings too. Information findings never fail it.",False,"named","False",False,"Error",[]),
+    ("SummaryPath","String","Also writes the Markdown summary to this file, replacing it. On Azure Pipelines this is the file attached to the run; on GitHub Actions the summary is still appended to GITHUB_STEP_SUMMARY.",False,"named","False",False,"None",[]),
+    ("NoSummary","SwitchParameter","Writes no job summary: nothing is appended to GITHUB_STEP_SUMMARY and no summary is attached on Azure Pipelines.",False,"named","False",False,"False",[]),
+    ("SarifPath","String","Writes a SARIF 2.1.0 log of every finding to this file (the same as Export-PySdistReport -Format Sarif), for GitHub code scanning (github/codeql-action/upload-sarif) or Azure's CodeAnalysisLogs artifact.",False,"named","False",False,"None",[]),
+    ("JUnitPath","String","Writes a JUnit XML report to this file (the same as Export-PySdistReport -Format JUnit), for PublishTestResults@2 or a GitHub test reporter.",False,"named","False",False,"None",[]),
+    ("EnableExit","SwitchParameter","Sets the process exit code to 1 when the gate fails, also outside GitHub Actions and Azure Pipelines (for other CI systems). Where GITHUB_ACTIONS=true or TF_BUILD=True it is always set; naming -Style alone never sets it, so a terminal is not closed.",False,"named","False",False,"False",[]),
+  ] + LIMP,
+  "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
+  "outputs":[("None","The log lines go to the host (the information stream with the PSHOST tag), the summary and reports to files.")],
+  "notes":"""Errors: SdistGateFailed (InvalidResult, terminating) when the gate fails; ReportNotWritten (WriteError) when a summary or report file cannot be written. Inputs that cannot be checked are not written as errors of their own: they are annotated and fail the gate at the end, so one bad path does not hide the verdicts of the others.
+
+Outside CI, the gate still ends in SdistGateFailed and sets $LASTEXITCODE; it does not end an interactive shell unless -EnableExit is given.""",
+  "examples":[
+   ("The gate in a GitHub Actions or Azure Pipelines pwsh step","""Assert-PySdist -Path dist/*.tar.gz -SarifPath pypackaging.sarif -JUnitPath pypackaging-junit.xml""","Annotates every Error and Warning finding, writes the job summary and the two reports, and fails the step when an sdist has an Error finding or when dist/ holds no sdist. examples/ci in the repository has both pipelines."),
+   ("See locally what CI would show","""try { Assert-PySdist -Path dist/*.tar.gz -Style GitHubActions -NoSummary } catch { "Gate: $($_.Exception.Message)" }""","Writes the ::error and ::warning lines GitHub would turn into annotations, then the verdict lines; the catch shows the gate's result."),
+   ("Fail on warnings too, with a summary file","""try { Assert-PySdist -Path dist/*.tar.gz -Style Plain -FailOn Warning -SummaryPath pypackaging-summary.md } catch { $_.FullyQualifiedErrorId }""","Warnings then fail the gate; the Markdown summary is written to pypackaging-summary.md either way."),
+  ],
+  "links":["Test-PySdist","Export-PySdistReport","Get-PySdistRule","about_CommonParameters"],
+}
+COMMANDS.append(ASSERT_HELP)
+EXPORT_HELP = {
+  "name":"Export-PySdistReport",
+  "synopsis":"Writes the entries on the pipeline (from Test-PySdist and the other PyPackaging cmdlets) to a report file: SARIF 2.1.0, JUnit XML, Markdown or JSON.",
+  "description":"""Export-PySdistReport collects the PySdistEntry objects piped into it, groups them by archive and, when the input ends, writes one report file, whole or not at all (a temporary file beside it is moved into place):
+
+- Sarif: SARIF 2.1.0. The tool driver lists the whole rule catalogue (id, short and full description, help text with the remedy and the specification, default level, category). Each finding is one result with its level (Error is error, Warning is warning, Information is note), the message '<member>: <message>', the archive as the artifact location (relative to the current location when below it, with uriBaseId SRCROOT) and the member as a logical location, plus a stable fingerprint. Valid against the SARIF 2.1.0 schema (the SARIF Multitool validates it in the tests).
+- JUnit: one test suite per archive and one test case per rule category (Structure, Metadata, Safety, Hygiene, Limits); a category with failing findings has a failure listing them with their remedies, other findings go to system-out. Read by Azure's PublishTestResults (testResultsFormat JUnit) and GitHub test reporters.
+- Markdown: the job summary Assert-PySdist writes: verdicts, counts, findings tables and member trees.
+- Json: per archive the verdict and counts, then every entry with its findings; enums as names, times in ISO 8601 UTC.
+
+An existing file is replaced unless -NoClobber is given. The path is used literally and resolved against the current location.""",
+  "sets":[("Default",["InputObject","Format","Path","FailOn","NoClobber","PassThru"])],
+  "params":[
+    ("InputObject","PSObject","The entries to report, from the pipeline. Other objects are refused with the error InputNotEntry.",True,"named","True (ByValue)",False,"None",[]),
+    ("Format","String","Sarif, JUnit, Markdown or Json.",True,"0","False",False,"None",[]),
+    ("Path","String","The report file, relative to the current location; no wildcards. Its directory is created when missing.",True,"1","False",False,"None",["LiteralPath","OutFile"]),
+    ("FailOn","String","The lowest severity that counts as failing in the JUnit failures and the Markdown verdicts: Error or Warning.",False,"named","False",False,"Error",[]),
+    ("NoClobber","SwitchParameter","Does not replace an existing file: the error ReportExists is written instead.",False,"named","False",False,"False",[]),
+    ("PassThru","SwitchParameter","Also writes the entries to the pipeline, so another Export-PySdistReport can follow.",False,"named","False",False,"False",[]),
+  ],
+  "inputs":[("PyPackaging.PySdistEntry","The entries Test-PySdist, Expand-PySdistSafely and Build-PySdist write.")],
+  "outputs":[("None","By default."),("PyPackaging.PySdistEntry","With -PassThru, the entries received.")],
+  "notes":"""Errors: InputNotEntry (InvalidArgument, non-terminating) for other objects; InvalidReportPath, ReportPathIsDirectory, ReportExists and ReportNotWritten are terminating, and no file is written. -WhatIf writes nothing.
+
+For a CI gate, Assert-PySdist writes SARIF and JUnit itself (-SarifPath, -JUnitPath) before it decides.""",
+  "examples":[
+   ("SARIF for code scanning","""Test-PySdist -Path dist/*.tar.gz | Export-PySdistReport -Format Sarif -Path pypackaging.sarif""","Upload it with github/codeql-action/upload-sarif, or publish it as the CodeAnalysisLogs artifact on Azure DevOps."),
+   ("Several reports from one read","""Test-PySdist dist/*.tar.gz | Export-PySdistReport JUnit pypackaging-junit.xml -PassThru | Export-PySdistReport Json pypackaging.json""","-PassThru hands the entries on, so each archive is read once."),
+   ("The job summary as a file","""Test-PySdist dist/*.tar.gz | Export-PySdistReport -Format Markdown -Path pypackaging-summary.md -FailOn Warning""","The same Markdown Assert-PySdist writes to the job summary, with warnings counted as failing."),
+  ],
+  "links":["Assert-PySdist","Test-PySdist","about_CommonParameters"],
+}
+COMMANDS.append(EXPORT_HELP)

@@ -24,13 +24,6 @@ namespace PyPackaging.Reporting
             return CiStyle.Plain;
         }
 
-        /// <summary>
-        /// Whether the process runs unattended in some CI: a detected system, or CI=true (set by GitHub Actions,
-        /// GitLab, Travis, CircleCI, Bitbucket and others). The gate then sets the process exit code.
-        /// </summary>
-        public static bool IsCi(Func<string, string?> environment) =>
-            Detect(environment) != CiStyle.Plain || IsTrue(environment("CI"));
-
         private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
     }
 }

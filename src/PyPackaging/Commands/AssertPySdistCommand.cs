@@ -14,7 +14,8 @@ namespace PyPackaging.Commands
     /// line per archive, a Markdown job summary and optional SARIF/JUnit files, and then fails when an archive has
     /// an Error finding (or a Warning with -FailOn Warning), when no sdist matched or when an archive could not be
     /// read: a terminating error (so a script under $ErrorActionPreference = 'Stop' stops there), $LASTEXITCODE = 1
-    /// and, in CI, the process exit code 1 (as PSScriptAnalyzer's -EnableExit) and on Azure task.complete result=Failed.
+    /// and, when the environment is GitHub Actions or Azure Pipelines (or with -EnableExit), the process exit code 1 (as PSScriptAnalyzer's
+    /// -EnableExit does), plus task.complete result=Failed on Azure.
     /// Everything is written before the gate fails. Nothing goes to the pipeline.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Assert, "PySdist", DefaultParameterSetName = PathSet)]
@@ -68,7 +69,7 @@ namespace PyPackaging.Commands
         [ValidateNotNullOrEmpty]
         public string? JUnitPath { get; set; }
 
-        /// <summary>Set the process exit code on failure even outside CI (in CI it is always set).</summary>
+        /// <summary>Set the process exit code on failure outside GitHub Actions and Azure Pipelines too (there it is always set).</summary>
         [Parameter]
         public SwitchParameter EnableExit { get; set; }
 

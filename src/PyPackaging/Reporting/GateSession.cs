@@ -32,8 +32,11 @@ namespace PyPackaging.CommandSupport
         internal bool IsGitHub => Style == CiStyle.GitHubActions;
         internal bool IsAzure => Style == CiStyle.AzurePipelines;
 
-        /// <summary>Whether the process exit code should be set: a CI was detected or named, or CI=true.</summary>
-        internal bool InCi => Style != CiStyle.Plain || CiDetection.IsCi(Environment.GetEnvironmentVariable);
+        /// <summary>
+        /// Whether the process exit code is set on failure without -EnableExit: only when the environment says this
+        /// is GitHub Actions or Azure Pipelines. Naming -Style to preview CI output in a terminal must not end the shell.
+        /// </summary>
+        internal bool InCi => CiDetection.Detect(Environment.GetEnvironmentVariable) != CiStyle.Plain;
 
         /// <summary>Records one inspected archive and returns its log lines.</summary>
         internal IEnumerable<string> AddArchive(string archive, IReadOnlyList<PySdistEntry> entries)
