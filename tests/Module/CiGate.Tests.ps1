@@ -159,6 +159,20 @@ Describe 'Assert-PySdist on GitHub Actions' {
         Get-Content -LiteralPath (Join-Path $work 's.md') -Raw | Should -Match "Inputs that could not be checked"
     }
 
+    It 'annotates an input it cannot read, still checks the others under Stop, and fails' {
+        $work = New-WorkDir @()
+        $null = New-Item -ItemType Directory -Path (Join-Path $work 'dist/a_dir-1.0.tar.gz')   # matched, but not a file
+        [System.IO.File]::WriteAllBytes((Join-Path $work 'dist/garbage-1.0.tar.gz'), [byte[]](1..200))
+        $null = Test-PySdist -LiteralPath (Join-Path $work 'dist/a_dir-1.0.tar.gz') -ErrorAction SilentlyContinue -ErrorVariable unreadable
+        $id = $unreadable[0].FullyQualifiedErrorId.Split(',')[0]
+        $run = Invoke-Gate -WorkDir $work -Stop -Environment $GitHub -Arguments '-Path dist/*.tar.gz -NoSummary'
+        $expected = @('::error title={0}::{1}' -f (ConvertTo-GitHubProperty $id), (ConvertTo-GitHubData $unreadable[0].Exception.Message))
+        $expected += @(Get-ExpectedArchiveLines -Archive 'dist/garbage-1.0.tar.gz' -Style GitHubActions -WorkDir $work)
+        $expected += (Get-ExpectedHeadline $ExpectedFailed 1).TrimEnd('.') + '; 1 input could not be checked.'
+        $run.Output | Should -Be $expected
+        $run.ExitCode | Should -Be 1
+    }
+
     It 'keeps %, comma, colon and newline in file names, members and messages intact' {
         $work = New-WorkDir @()
         $odd = New-OddSdist (Join-Path $work 'dist')
