@@ -156,11 +156,26 @@ namespace PyPackaging.Commands
             }
             else if (session.IsAzure)
             {
-                var path = SummaryPath != null ? ResolveOutputPath(SummaryPath) : GateSession.DefaultAzureSummaryPath();
-                if (SummaryPath != null || TryWrite(errors, path, p => GateSession.WriteText(p, Text()), resolve: false))
+                // The file attached to the run: -SummaryPath when it was written, else a fresh file in the agent's temp directory.
+                string? attached = null;
+                if (SummaryPath != null)
                 {
-                    if (File.Exists(path)) WriteLine(GateSession.UploadSummaryCommand(path));
+                    try
+                    {
+                        var resolved = ResolveOutputPath(SummaryPath);
+                        if (File.Exists(resolved)) attached = resolved;
+                    }
+                    catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is ArgumentException || ex is NotSupportedException)
+                    {
+                        // Already reported as ReportNotWritten above.
+                    }
                 }
+                else
+                {
+                    var path = GateSession.DefaultAzureSummaryPath();
+                    if (TryWrite(errors, path, p => GateSession.WriteText(p, Text()), resolve: false)) attached = path;
+                }
+                if (attached != null) WriteLine(GateSession.UploadSummaryCommand(attached));
             }
         }
 
