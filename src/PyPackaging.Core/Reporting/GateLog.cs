@@ -15,6 +15,9 @@ namespace PyPackaging.Reporting
             FailOn = failOn;
         }
 
+        /// <summary>GitHub shows at most this many error (and as many warning) annotations per step.</summary>
+        public const int GitHubAnnotationCap = 10;
+
         public CiStyle Style { get; }
         public GateThreshold FailOn { get; }
 
@@ -37,6 +40,19 @@ namespace PyPackaging.Reporting
         /// <summary>The closing line: how many archives failed, and on Azure the task result when the gate failed.</summary>
         public IEnumerable<string> Closing(GateResult result)
         {
+            if (Style == CiStyle.GitHubActions)
+            {
+                // GitHub keeps 10 error and 10 warning annotations per step and drops the rest silently: say so.
+                int errors = 0, warnings = 0;
+                foreach (var a in result.Archives) { errors += a.ErrorCount; warnings += a.WarningCount; }
+                errors += result.Problems.Count;
+                if (errors > GitHubAnnotationCap || warnings > GitHubAnnotationCap)
+                {
+                    yield return GitHubCommands.Annotation("notice", null, "PyPackaging", string.Format(CultureInfo.InvariantCulture,
+                        "{0} error and {1} warning annotations were written; GitHub shows {2} of each per step. The job summary lists every finding.",
+                        errors, warnings, GitHubAnnotationCap));
+                }
+            }
             var headline = result.Headline();
             yield return headline;
             if (result.Failed && Style == CiStyle.AzurePipelines) yield return AzureCommands.TaskComplete("Failed", headline);

@@ -19,7 +19,6 @@ namespace PyPackaging.Commands
     /// Everything is written before the gate fails. Nothing goes to the pipeline.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Assert, "PySdist", DefaultParameterSetName = PathSet)]
-    [OutputType(typeof(void))]
     public sealed class AssertPySdistCommand : PySdistArchiveCmdlet
     {
         private const int ProgressId = 4713;

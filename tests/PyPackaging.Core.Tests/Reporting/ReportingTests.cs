@@ -120,6 +120,21 @@ namespace PyPackaging.Core.Tests.Reporting
         }
 
         [Fact]
+        public void GitHubIsToldWhenAnnotationsExceedItsCap()
+        {
+            const string archive = Base + "/dist/many-1.0.tar.gz";
+            var findings = Enumerable.Range(0, 11).Select(i => new PySdistFinding(Rule(PySdistSeverity.Error), "bad", "Fix it.", archive, $"many-1.0/f{i}")).ToArray();
+            var verdict = ArchiveVerdict.FromEntries(archive, "dist/many-1.0.tar.gz", new[] { Entry(archive, "many-1.0/f", PySdistEntryType.File, findings) });
+            var result = new GateResult(new[] { verdict }, Array.Empty<GateProblem>(), GateThreshold.Error);
+            Assert.Equal(new[]
+            {
+                "::notice title=PyPackaging::11 error and 0 warning annotations were written; GitHub shows 10 of each per step. The job summary lists every finding.",
+                "PyPackaging: 1 of 1 sdist failed the gate (fail on Error).",
+            }, new GateLog(CiStyle.GitHubActions, GateThreshold.Error).Closing(result).ToArray());
+            Assert.Equal(new[] { "PyPackaging: 1 of 1 sdist failed the gate (fail on Error)." }, new GateLog(CiStyle.Plain, GateThreshold.Error).Closing(result).ToArray());
+        }
+
+        [Fact]
         public void CountsCoverEveryEntry()
         {
             var leaky = Inspect("leaky_pkg-1.0.0.tar.gz");
