@@ -34,7 +34,8 @@ namespace PyPackaging.Reporting
     /// <summary>
     /// Azure Pipelines logging commands (learn.microsoft.com, "Logging commands"), escaped the way
     /// azure-pipelines-task-lib escapes them: %AZP25, %0D and %0A in the message; additionally %5D and %3B in
-    /// property values, where ']' would end the command and ';' the property.
+    /// property values, where ']' would end the command and ';' the property. The agent decodes %AZP25 by default
+    /// since March 2021 (job variable DECODE_PERCENTS); a plain %25 would be shown as is.
     /// </summary>
     public static class AzureCommands
     {
