@@ -62,11 +62,12 @@ BeforeAll {
     # when it runs inside a CI itself.
     function Invoke-Gate {
         param([string] $WorkDir, [hashtable] $Environment = @{}, [switch] $Stop, [string] $Arguments = '-Path dist/*.tar.gz', [string] $After = "'after'", [string] $Before = '')
-        $env = @{ GITHUB_ACTIONS = ''; TF_BUILD = ''; CI = ''; GITHUB_STEP_SUMMARY = ''; AGENT_TEMPDIRECTORY = '' }
-        foreach ($k in $Environment.Keys) { $env[$k] = $Environment[$k] }
+        # The checkout is the work folder, as on a runner (annotations name files relative to it).
+        $variables = @{ GITHUB_ACTIONS = ''; TF_BUILD = ''; CI = ''; GITHUB_STEP_SUMMARY = ''; AGENT_TEMPDIRECTORY = ''; GITHUB_WORKSPACE = $WorkDir; BUILD_SOURCESDIRECTORY = $WorkDir }
+        foreach ($k in $Environment.Keys) { $variables[$k] = $Environment[$k] }
         $preference = if ($Stop) { 'Stop' } else { 'Continue' }
         $script = "`$ErrorActionPreference = '$preference'; Import-Module `$env:PYPACKAGING_MODULE_PATH; $Before; Assert-PySdist $Arguments; $After"
-        Invoke-ChildPwsh -Script $script -Environment $env -WorkingDirectory $WorkDir
+        Invoke-ChildPwsh -Script $script -Environment $variables -WorkingDirectory $WorkDir
     }
 
     # An sdist whose file name and members hold %, ',', ':' and a newline; the link target too.
@@ -170,6 +171,15 @@ Describe 'Assert-PySdist on GitHub Actions' {
         $expected += @(Get-ExpectedArchiveLines -Archive 'dist/garbage-1.0.tar.gz' -Style GitHubActions -WorkDir $work)
         $expected += (Get-ExpectedHeadline $ExpectedFailed 1).TrimEnd('.') + '; 1 input could not be checked.'
         $run.Output | Should -Be $expected
+        $run.ExitCode | Should -Be 1
+    }
+
+    It 'names archives relative to GITHUB_WORKSPACE when the step runs in a subdirectory' {
+        $work = New-WorkDir $LeakySdist
+        $null = New-Item -ItemType Directory -Path (Join-Path $work 'src')
+        $run = Invoke-Gate -WorkDir $work -Stop -Environment $GitHub -Before 'Set-Location src' -Arguments '-Path ../dist/*.tar.gz -NoSummary'
+        $expected = @(Get-ExpectedArchiveLines -Archive 'dist/leaky_pkg-1.0.0.tar.gz' -Style GitHubActions -WorkDir $work)
+        $run.Output | Should -Be ($expected + (Get-ExpectedHeadline 1 1))
         $run.ExitCode | Should -Be 1
     }
 

@@ -20,8 +20,19 @@ namespace PyPackaging.CommandSupport
                 ? CiDetection.Detect(Environment.GetEnvironmentVariable)
                 : (CiStyle)Enum.Parse(typeof(CiStyle), style, ignoreCase: true);
             FailOn = (GateThreshold)Enum.Parse(typeof(GateThreshold), failOn, ignoreCase: true);
-            BaseDirectory = baseDirectory;
+            BaseDirectory = RepositoryRoot(Style) ?? baseDirectory;
             Log = new GateLog(Style, FailOn);
+        }
+
+        /// <summary>
+        /// Annotations name files relative to the checkout (GitHub resolves file= against GITHUB_WORKSPACE, code
+        /// scanning resolves SARIF against the repository root), whatever working-directory the step uses.
+        /// </summary>
+        private static string? RepositoryRoot(CiStyle style)
+        {
+            var variable = style == CiStyle.GitHubActions ? "GITHUB_WORKSPACE" : style == CiStyle.AzurePipelines ? "BUILD_SOURCESDIRECTORY" : null;
+            var value = variable == null ? null : Environment.GetEnvironmentVariable(variable);
+            return string.IsNullOrEmpty(value) ? null : value;
         }
 
         internal CiStyle Style { get; }
