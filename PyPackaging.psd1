@@ -5,6 +5,8 @@
 #
 @{
     RootModule           = 'PyPackaging.dll'
+    # The output types, loaded into the default context before the module so scripts can name them.
+    RequiredAssemblies   = @('PyPackaging.Model.dll')
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '5c1f6f0e-8a2b-4d47-9a53-3f1f7d2b8e61'

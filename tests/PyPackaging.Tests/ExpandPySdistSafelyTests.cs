@@ -61,7 +61,8 @@ namespace PyPackaging.Tests
             var (output, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p -DestinationPath $d", new Dictionary<string, object?> { ["p"] = clean, ["d"] = dest });
             Assert.Null(error);
             Assert.Empty(ps.Streams.Error);
-            Assert.Equal(5, output.Count);
+            Assert.Equal(6, output.Count); // the Archive entry, then the five members
+            Assert.Equal("Archive", output[0].Prop<string>("EntryType"));
             Assert.All(output, o => Assert.Equal("PyPackaging.PySdistEntry#Action", o.TypeNames[0]));
             Assert.All(output, o => Assert.Equal("Extracted", o.Prop<string>("Action")));
             var pkgInfo = output.Single(o => o.Prop<string>("Path") == "demo-1.0/PKG-INFO");
@@ -77,7 +78,7 @@ namespace PyPackaging.Tests
             Sdists.Clean(temp.Path);
             var (output, ps) = ModuleHost.Run("Expand-PySdistSafely -Path ./demo-*.tar.gz -DestinationPath out -StripTopLevel", location: temp.Path);
             Assert.True(ps.Streams.Error.Count == 0, string.Join("\n", ps.Streams.Error.Select(e => e.ToString())));
-            Assert.Equal(5, output.Count);
+            Assert.Equal(6, output.Count); // the Archive entry and five members
             Assert.True(File.Exists(temp.Combine("out", "PKG-INFO")));
         }
 
@@ -102,7 +103,8 @@ namespace PyPackaging.Tests
             Assert.Contains("demo-1.0/.uv-cache/builds-v0/env/bin/python", record.Exception.Message);
             Assert.DoesNotContain("   at ", record.Exception.Message);
             Assert.All(output, o => Assert.Equal(seed, o.Prop<string>("Archive")));
-            Assert.Equal(2, output.Count(o => o.Prop<string>("Action") == "Refused"));
+            Assert.Equal("Refused", output[0].Prop<string>("Action")); // the Archive entry: the archive was refused
+            Assert.Equal(2, output.Count(o => o.Prop<string>("Action") == "Refused" && o.Prop<string>("EntryType") != "Archive"));
             Assert.All(output.Where(o => o.Prop<string>("Action") != "Refused"), o => Assert.Equal("Skipped", o.Prop<string>("Action")));
             Assert.Equal(before, Tree(temp.Path));
         }

@@ -42,18 +42,5 @@ namespace PyPackaging.Tests
             Assert.Empty(missing);
             Assert.Equal("RuleNotFound,PyPackaging.Commands.GetPySdistRuleCommand", Assert.Single(ps2.Streams.Error).FullyQualifiedErrorId);
         }
-
-        [Fact]
-        public void Rule_ids_tab_complete_for_ExcludeRule()
-        {
-            var (ids, _) = ModuleHost.Run("Get-PySdistRule | ForEach-Object Id");
-            var first = ids.First().ToString();
-            var prefix = first.Substring(0, 3);
-            var line = $"Test-PySdist -Path x.tar.gz -ExcludeRule {prefix}";
-            using var ps = ModuleHost.Create();
-            var completion = CommandCompletion.CompleteInput(line, line.Length, null, ps);
-            Assert.Contains(completion.CompletionMatches, m => m.CompletionText == first);
-            Assert.All(completion.CompletionMatches, m => Assert.StartsWith(prefix, m.CompletionText, StringComparison.OrdinalIgnoreCase));
-        }
     }
 }

@@ -38,12 +38,53 @@ namespace PyPackaging.Tests
             Assert.Equal(1, (int)output[4].BaseObject); // (NetStandardPayloadTests may load another copy, in its own named context)
         }
 
+        /// <summary>
+        /// The output types live in PyPackaging.Model.dll beside the module dll, loaded once into the default context;
+        /// Core (in the private context) binds to that copy, so what it creates is what [PyPackaging.PySdistEntry] names.
+        /// </summary>
         [Fact]
-        public void Staged_folder_has_no_System_Management_Automation_and_both_core_builds()
+        public void Output_types_come_from_the_one_model_copy_in_the_default_context_and_core_creates_them()
+        {
+            var (output, ps) = ModuleHost.Run(
+                "$entry = @(Test-PySdist -LiteralPath $p)[0]; " +
+                "$t = [PyPackaging.PySdistEntry]; " +
+                "[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($t.Assembly).Name; $t.Assembly.Location; " +
+                "$entry.GetType() -eq $t; $entry -is [PyPackaging.PySdistEntry]; " +
+                "@([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PyPackaging.Model' }).Count; " +
+                "$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PyPackaging.Core' -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name -eq 'PyPackaging' }; " +
+                "$core.GetType('PyPackaging.Rules.RuleCatalog', $true).GetProperty('All').PropertyType.GenericTypeArguments[0] -eq [PyPackaging.PySdistRule]",
+                variables: new System.Collections.Generic.Dictionary<string, object?> { ["p"] = Path.Combine(ModuleHost.RepoRoot, "examples", "sdists", "demo_pkg-1.0.0.tar.gz") });
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal("Default", output[0].ToString());
+            Assert.Equal(Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.Model.dll"), output[1].ToString());
+            Assert.True((bool)output[2].BaseObject, "Core's entries are not of the default-context PySdistEntry type");
+            Assert.True((bool)output[3].BaseObject);
+            Assert.Equal(1, (int)output[4].BaseObject);
+            Assert.True((bool)output[5].BaseObject, "Core's rule catalogue is typed against another PySdistRule");
+
+            // Only the model is shared: Core's dependencies stay in the private context, loaded from lib/net8.0.
+            var (deps, ps2) = ModuleHost.Run(
+                "$null = Test-PySdist -LiteralPath $p; " +
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Tomlyn', 'ICSharpCode.SharpZipLib' -and $_.Location.StartsWith($m) } | " +
+                "ForEach-Object { $_.GetName().Name + '|' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }",
+                variables: new System.Collections.Generic.Dictionary<string, object?>
+                {
+                    ["p"] = Path.Combine(ModuleHost.RepoRoot, "examples", "sdists", "demo_pkg-1.0.0.tar.gz"),
+                    ["m"] = Path.Combine(ModuleHost.StagedModuleDirectory, "lib", "net8.0"),
+                });
+            Assert.Empty(ps2.Streams.Error);
+            Assert.Contains("Tomlyn|PyPackaging", deps.Select(d => d.ToString()));
+            Assert.All(deps, d => Assert.EndsWith("|PyPackaging", d.ToString()));
+        }
+
+        [Fact]
+        public void Staged_folder_has_no_System_Management_Automation_one_model_and_both_core_builds()
         {
             var dir = ModuleHost.StagedModuleDirectory;
             Assert.Empty(Directory.GetFiles(dir, "System.Management.Automation.dll", SearchOption.AllDirectories));
-            foreach (var required in new[] { "PyPackaging.psd1", "PyPackaging.dll", "PyPackaging.Format.ps1xml", "LICENSE", "ThirdPartyNotices.txt",
+            // The model is staged once, beside the module dll: a second copy under lib/ could be bound into the private context.
+            Assert.Single(Directory.GetFiles(dir, "PyPackaging.Model.dll", SearchOption.AllDirectories));
+            foreach (var required in new[] { "PyPackaging.psd1", "PyPackaging.dll", "PyPackaging.Model.dll", "PyPackaging.Format.ps1xml", "LICENSE", "ThirdPartyNotices.txt",
                 "lib/net8.0/PyPackaging.Core.dll", "lib/net8.0/Tomlyn.dll", "lib/net8.0/ICSharpCode.SharpZipLib.dll",
                 "lib/netstandard2.0/PyPackaging.Core.dll", "lib/netstandard2.0/Tomlyn.dll", "lib/netstandard2.0/System.Text.Json.dll" })
             {
@@ -60,8 +101,9 @@ namespace PyPackaging.Tests
         public void Net8_payload_needs_nothing_newer_than_the_dotnet8_framework()
         {
             var lib = Path.Combine(ModuleHost.StagedModuleDirectory, "lib", "net8.0");
-            var shipped = Directory.GetFiles(lib, "*.dll").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var dll in Directory.GetFiles(lib, "*.dll").Append(Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.dll")))
+            var root = new[] { "PyPackaging.dll", "PyPackaging.Model.dll" }.Select(n => Path.Combine(ModuleHost.StagedModuleDirectory, n)).ToArray();
+            var shipped = Directory.GetFiles(lib, "*.dll").Concat(root).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var dll in Directory.GetFiles(lib, "*.dll").Concat(root))
             {
                 using var pe = new PEReader(File.OpenRead(dll));
                 var md = pe.GetMetadataReader();

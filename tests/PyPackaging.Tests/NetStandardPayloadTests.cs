@@ -25,6 +25,8 @@ namespace PyPackaging.Tests
 
             protected override Assembly? Load(AssemblyName name)
             {
+                // As the module's loader does: the output types come from the one copy beside PyPackaging.dll, in the default context.
+                if (name.Name == "PyPackaging.Model") return Default.LoadFromAssemblyPath(StagedModel);
                 // The framework's own assemblies win (as .NET Framework's would for its in-box ones); the rest come from the folder.
                 try
                 {
@@ -37,6 +39,8 @@ namespace PyPackaging.Tests
                 }
             }
         }
+
+        private static string StagedModel => Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.Model.dll");
 
         private static List<string> RuleIds(string libFolder, string archive)
         {
@@ -53,6 +57,9 @@ namespace PyPackaging.Tests
                 var ids = new List<string>();
                 foreach (var entry in entries)
                 {
+                    // Both Core builds create the default context's PySdistEntry, not a copy of their own.
+                    Assert.Equal(StagedModel, entry.GetType().Assembly.Location);
+                    Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(entry.GetType().Assembly));
                     foreach (var finding in (IEnumerable)entry.GetType().GetProperty("Findings")!.GetValue(entry)!)
                     {
                         ids.Add((string)finding.GetType().GetProperty("RuleId")!.GetValue(finding)!);

@@ -212,14 +212,6 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
-        public void Format_file_loads()
-        {
-            var format = Path.Combine(ModuleHost.StagedModuleDirectory, "PyPackaging.Format.ps1xml");
-            var table = new FormatTable(new[] { format });
-            Assert.NotNull(table);
-        }
-
-        [Fact]
         public void Example_script_runs_with_core_commands_only()
         {
             var script = Path.Combine(ModuleHost.RepoRoot, "examples", "Test-ExampleSdists.ps1");

@@ -7,7 +7,7 @@ COMMANDS = [
   "synopsis":"Checks Python source distributions (sdists) and reports every structural, metadata, safety and hygiene problem, member by member.",
   "description":"""Test-PySdist reads each sdist once, streaming, with bounded memory, and writes one PySdistEntry object per archive member, plus one extra object per archive whose EntryType is Archive and which carries the archive-level findings. Members without findings are written too, so the output doubles as a listing.
 
-Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none). Get-PySdistRule lists every rule.
+Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none), and ErrorCount, WarningCount and InformationCount count them. The Archive entry (written first) carries the archive's verdict: its Severity is the worst over the whole archive, its own findings and every member's, and its counts are the whole archive's. Get-PySdistRule lists every rule.
 
 The rules cover: the PEP 625 file name and the single top-level directory; PKG-INFO and pyproject.toml; core metadata as PyPI's upload check applies it; everything installers refuse under PEP 721 (absolute or escaping paths, links that point outside the archive, device files, duplicates) and every case where two tar readers could disagree (pax and ustar sizes, GNU long names, truncation, checksums, gzip trailers); and hygiene: virtual environments, tool caches, VCS data, bytecode, Windows-hostile names.
 
@@ -21,7 +21,7 @@ Nothing is extracted, nothing is executed, and no network is used.""",
     ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule.",False,"named","False",True,"None",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
-  "outputs":[("PyPackaging.PySdistEntry","One per member and one (EntryType Archive) per archive."),("System.Boolean","With -Quiet: one per archive.")],
+  "outputs":[("PyPackaging.PySdistEntry","One (EntryType Archive, with the archive's verdict) per archive, then one per member."),("System.Boolean","With -Quiet: one per archive.")],
   "notes":"""In a CI step, fail explicitly on Error findings: if (Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error) { exit 1 }
 
 The objects come from the module's private assembly load context: compare enum properties with strings (Severity -eq 'Error'), not with type literals such as [PyPackaging.PySdistSeverity].""",
@@ -80,7 +80,7 @@ Every member produces one PySdistEntry whose Action is Extracted, Skipped or Ref
     ("StripTopLevel","SwitchParameter","Puts the contents of the archive's single top-level directory (demo-1.0/) directly into DestinationPath. Members outside that directory are then unsafe.",False,"named","False",False,"False",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
-  "outputs":[("PyPackaging.PySdistEntry","One per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
+  "outputs":[("PyPackaging.PySdistEntry","The Archive entry (with the archive's verdict; Action Extracted, Refused or Skipped) once the archive has been read, then one per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
   "notes":"""Errors: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) are terminating and name every offending member; TargetExists (ResourceExists), TargetIsLink (SecurityError) and WriteFailed (WriteError) are non-terminating, and the next archive is expanded. In every case nothing was written to the destination.
 
 Stopping the command (Ctrl+C) removes the staging directory; the destination is unchanged.
@@ -111,7 +111,7 @@ The archive: regular files only (no links, no directory entries, like hatchling;
 
 Writing: the archive is written to a hidden temporary file in the output directory, then checked by the Test-PySdist engine; only when no Error finding is reported is it renamed to its final name. On a failure, an Error finding or Ctrl+C the temporary file is deleted (and the output directory, when the build created it and it is still empty) and an existing sdist is left as it was.
 
-Output: the Archive entry (EntryType Archive, the sdist's full path, and the post-build findings) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also lists each exclusion and each backend setting honoured.""",
+Output: the Archive entry (EntryType Archive, the sdist's full path, the post-build findings and the verdict over the whole sdist) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also lists each exclusion and each backend setting honoured.""",
   "sets":[("Default",["Path","OutputDirectory","Force","SourceDateEpoch","Include","Exclude","IncludeExcluded"])],
   "params":[
     ("Path","String","The project directory, the one holding pyproject.toml. Relative paths are resolved against the current PowerShell location. Wildcards are allowed but must match exactly one directory.",False,"0","True (ByValue, ByPropertyName)",True,"The current location",["PSPath","ProjectPath"]),
@@ -123,7 +123,7 @@ Output: the Archive entry (EntryType Archive, the sdist's full path, and the pos
     ("IncludeExcluded","SwitchParameter","Also writes one entry per path left out (Action Excluded, with the Reason). -WhatIf always writes them.",False,"named","False",False,"False",[]),
   ],
   "inputs":[("System.String","A project directory, by value or through a Path or PSPath property (Get-Item output).")],
-  "outputs":[("PyPackaging.PySdistEntry","The Archive entry, then one entry per member written (Action Added); with -IncludeExcluded or -WhatIf also one per path left out (Action Excluded, Reason). Shown in a table with an Action column.")],
+  "outputs":[("PyPackaging.PySdistEntry","The Archive entry, then one entry per member written (Action Added); with -IncludeExcluded or -WhatIf also one per path left out (Action Excluded, Reason). Shown one line per entry with its Action.")],
   "notes":"""-WhatIf writes nothing, not even the output directory: it writes the planned entries (Added, with SourcePath) and every exclusion with its reason.
 
 Errors: InvalidProjectMetadata and InvalidSourceTree (InvalidData), InvalidSourceDateEpoch (InvalidArgument), PathNotFound, InvalidPath, AmbiguousPath and PathIsNotDirectory are terminating; ResourceExists, SdistWriteFailed (WriteError) and SdistCheckFailed (InvalidData: the built archive had an Error finding and was removed) are non-terminating. In every error case no sdist was written.

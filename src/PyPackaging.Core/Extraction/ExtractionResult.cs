@@ -48,6 +48,12 @@ namespace PyPackaging.Extraction
         /// <summary>One entry per member, in archive order, with Action, Destination, Reason and Findings set.</summary>
         public IReadOnlyList<PySdistEntry> Entries { get; internal set; } = Array.Empty<PySdistEntry>();
 
+        /// <summary>
+        /// The archive's own entry (EntryType Archive), carrying its verdict over all findings, with Action Extracted,
+        /// Refused or Skipped; null when the archive was not read to a decision (for example an existing target).
+        /// </summary>
+        public PySdistEntry? ArchiveEntry { get; internal set; }
+
         public ExtractionFailure Failure { get; internal set; }
 
         public bool Succeeded => Failure == ExtractionFailure.None;

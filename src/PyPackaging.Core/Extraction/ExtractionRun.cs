@@ -942,8 +942,33 @@ namespace PyPackaging.Extraction
                 list.Add(entry);
             }
             _result.Entries = list;
+            _result.ArchiveEntry = BuildArchiveEntry();
             _result.ExtractedCount = extracted;
             _result.SkippedCount = skipped;
+        }
+
+        /// <summary>
+        /// The Archive entry (with the archive's verdict over all findings) once the archive has been read to a decision:
+        /// Extracted with where it went, Refused when its content was refused, Skipped (with the reason) when the
+        /// extraction failed for another reason. Null when the run stopped before the archive was read.
+        /// </summary>
+        private PySdistEntry? BuildArchiveEntry()
+        {
+            if (_entries == null || _entries.Count == 0) return null;
+            var archive = _entries[0];
+            if (_result.Succeeded)
+            {
+                archive.Action = PySdistEntryAction.Extracted;
+                archive.Destination = _result.Targets.Count == 1 ? _result.Targets[0] : _destination;
+            }
+            else
+            {
+                archive.Action = _refusedAll ? PySdistEntryAction.Refused : PySdistEntryAction.Skipped;
+                var message = _result.FailureMessage ?? "The extraction failed.";
+                var end = message.IndexOfAny(new[] { '\r', '\n' });
+                archive.Reason = end < 0 ? message : message.Substring(0, end);
+            }
+            return archive;
         }
 
         private static string JoinReasons(List<ExtractionProblem> problems)

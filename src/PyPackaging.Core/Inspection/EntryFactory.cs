@@ -4,7 +4,11 @@ using PyPackaging.Rules;
 
 namespace PyPackaging.Inspection
 {
-    /// <summary>Turns a snapshot and its findings into the entries the cmdlets write: the archive entry, then one per member.</summary>
+    /// <summary>
+    /// Turns a snapshot and its findings into the entries the cmdlets write: the archive entry, then one per member.
+    /// The archive entry carries the archive's verdict (worst severity and counts over its own and all members' findings);
+    /// Test-PySdist, Expand-PySdistSafely and Build-PySdist all get their entries from here.
+    /// </summary>
     public static class EntryFactory
     {
         public static IReadOnlyList<PySdistEntry> FromInspection(SdistSnapshot snapshot, FindingCollector findings, long archiveLength)
@@ -45,6 +49,7 @@ namespace PyPackaging.Inspection
                 if (byMember[i] != null) entry.Findings = byMember[i]!;
                 entries.Add(entry);
             }
+            entries[0].IncludeMemberFindings(entries);
             return entries;
         }
 

@@ -14,7 +14,7 @@ namespace PyPackaging.Commands
     /// escaping or dangling links, writes via a temporary file and checks the result with the Test-PySdist engine.
     /// </summary>
     [Cmdlet("Build", "PySdist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType("PyPackaging.PySdistEntry")]
+    [OutputType(typeof(PySdistEntry))]
     public sealed class BuildPySdistCommand : PySdistCmdlet
     {
         private const int ProgressId = 4712;

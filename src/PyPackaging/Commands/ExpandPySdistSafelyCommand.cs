@@ -8,10 +8,11 @@ namespace PyPackaging.Commands
     /// <summary>
     /// Expand-PySdistSafely: extracts sdists all-or-nothing. Every member is checked (the same rules as Test-PySdist)
     /// before anything is moved into the destination; an archive with an unsafe member is refused as a whole, and
-    /// on any failure the destination is left exactly as it was. Writes one PySdistEntry per member with its Action.
+    /// on any failure the destination is left exactly as it was. Writes the Archive entry (with the archive's verdict)
+    /// once the archive has been read, then one PySdistEntry per member, each with its Action.
     /// </summary>
     [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType("PyPackaging.PySdistEntry")]
+    [OutputType(typeof(PySdistEntry))]
     public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet
     {
         private const int ProgressId = 4712;
@@ -82,11 +83,11 @@ namespace PyPackaging.Commands
                 progress => new SdistExtractor(options).Extract(archive, destination, Cancellation, progress));
             if (result == null) return;
 
+            // The Archive entry first, as Test-PySdist and Build-PySdist write it: it carries the archive's verdict.
+            if (result.ArchiveEntry != null) WriteEntry(result.ArchiveEntry);
             foreach (var entry in result.Entries)
             {
-                var wrapped = PSObject.AsPSObject(entry);
-                wrapped.TypeNames.Insert(0, ActionTypeName);
-                WriteObject(wrapped);
+                WriteEntry(entry);
             }
 
             if (result.Succeeded) return;
@@ -112,6 +113,13 @@ namespace PyPackaging.Commands
                     WriteError(Error(new IOException(message, result.Exception), "WriteFailed", ErrorCategory.WriteError, archive));
                     break;
             }
+        }
+
+        private void WriteEntry(PySdistEntry entry)
+        {
+            var wrapped = PSObject.AsPSObject(entry);
+            wrapped.TypeNames.Insert(0, ActionTypeName);
+            WriteObject(wrapped);
         }
     }
 }

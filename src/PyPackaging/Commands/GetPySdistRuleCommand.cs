@@ -7,7 +7,7 @@ namespace PyPackaging.Commands
 {
     /// <summary>Get-PySdistRule: lists the rule catalogue (id, severity, category, description, remedy, spec reference).</summary>
     [Cmdlet(VerbsCommon.Get, "PySdistRule", DefaultParameterSetName = "Id")]
-    [OutputType("PyPackaging.PySdistRule")]
+    [OutputType(typeof(PySdistRule))]
     public sealed class GetPySdistRuleCommand : PySdistCmdlet
     {
         /// <summary>Rule ids to list; wildcards allowed. All rules when omitted.</summary>

@@ -12,7 +12,7 @@ namespace PyPackaging.Commands
     /// errors are only for inputs that cannot be read at all.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "PySdist", DefaultParameterSetName = PathSet)]
-    [OutputType("PyPackaging.PySdistEntry")]
+    [OutputType(typeof(PySdistEntry))]
     [OutputType(typeof(bool))]
     public sealed class TestPySdistCommand : PySdistArchiveCmdlet
     {

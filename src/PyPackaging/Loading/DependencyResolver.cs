@@ -11,7 +11,10 @@ namespace PyPackaging.Loading
     /// lib/net8.0 on PowerShell 7 (loaded into a private AssemblyLoadContext so another module's Tomlyn or
     /// SharpZipLib can never clash with ours), lib/netstandard2.0 on Windows PowerShell 5.1 (LoadFrom, matched by
     /// simple name, which also stands in for the binding redirects a module cannot have).
-    /// This class must not touch any type from PyPackaging.Core: it is what makes those types loadable.
+    /// The output types (PyPackaging.Model.dll, beside the module dll) are the exception: they are loaded normally,
+    /// into the default context, and every request for them, Core's included, gets that one copy, so the entries
+    /// Core creates are the [PyPackaging.PySdistEntry] scripts see.
+    /// This class must not touch any type from PyPackaging.Core or PyPackaging.Model: it is what makes them loadable.
     /// </summary>
     internal static class DependencyResolver
     {
@@ -29,6 +32,14 @@ namespace PyPackaging.Loading
             Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".",
             "lib",
             IsCoreClr ? "net8.0" : "netstandard2.0");
+
+        /// <summary>The simple name of the output-type assembly, shared by the module and Core.</summary>
+        internal const string ModelAssemblyName = "PyPackaging.Model";
+
+        /// <summary>The output-type assembly beside the module dll.</summary>
+        internal static string ModelPath { get; } = Path.Combine(
+            Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".",
+            ModelAssemblyName + ".dll");
 
         /// <summary>Hooks assembly resolution once per process; later calls do nothing (tests import the module into many runspaces).</summary>
         internal static void Register()
@@ -50,6 +61,11 @@ namespace PyPackaging.Loading
             }
             if (string.IsNullOrEmpty(simpleName)) return null;
 
+            if (string.Equals(simpleName, ModelAssemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                return ResolveModel(args.RequestingAssembly);
+            }
+
             var candidate = Path.Combine(LibraryDirectory, simpleName + ".dll");
             if (!File.Exists(candidate)) return null;
             if (args.RequestingAssembly != null && !IsOurs(args.RequestingAssembly)) return null;
@@ -60,6 +76,22 @@ namespace PyPackaging.Loading
                 var assembly = IsCoreClr ? LoadIntoPrivateContext(candidate) : Assembly.LoadFrom(candidate);
                 Loaded[simpleName!] = assembly;
                 return assembly;
+            }
+        }
+
+        // Normally the manifest's RequiredAssemblies has loaded the model already and the runtime binds to it without
+        // asking; this covers hosts that load PyPackaging.dll directly. Assembly.LoadFrom puts it where the module dll
+        // is (the default context on PowerShell 7, the LoadFrom context on 5.1): never into the private context.
+        private static Assembly? ResolveModel(Assembly? requesting)
+        {
+            if (requesting != null && !IsOurs(requesting)) return null;
+            if (!File.Exists(ModelPath)) return null;
+            lock (Gate)
+            {
+                if (Loaded.TryGetValue(ModelAssemblyName, out var existing)) return existing;
+                var model = Assembly.LoadFrom(ModelPath);
+                Loaded[ModelAssemblyName] = model;
+                return model;
             }
         }
 

@@ -10,8 +10,13 @@ namespace PyPackaging
     /// </summary>
     public sealed class PySdistEntry
     {
-        private static readonly IReadOnlyList<PySdistFinding> NoFindings = Array.Empty<PySdistFinding>();
-        private IReadOnlyList<PySdistFinding> _findings = NoFindings;
+        private PySdistFindingList _findings = PySdistFindingList.Empty;
+
+        // Archive entry only: the findings of the archive's members, counted once when the entries are made
+        // (IncludeMemberFindings), so the Archive entry carries the verdict without holding the members.
+        private int _memberErrors;
+        private int _memberWarnings;
+        private int _memberInformation;
 
         /// <summary>Full path of the archive file.</summary>
         public string Archive { get; set; } = string.Empty;
@@ -54,23 +59,60 @@ namespace PyPackaging
         /// <summary>Why an entry was skipped, refused or excluded.</summary>
         public string? Reason { get; set; }
 
+        /// <summary>The entry's findings (a <see cref="PySdistFindingList"/>: its text, as CSV writes it, lists them one per line).</summary>
         public IReadOnlyList<PySdistFinding> Findings
         {
             get => _findings;
-            set => _findings = value ?? NoFindings;
+            set => _findings = PySdistFindingList.From(value);
         }
 
-        /// <summary>The worst severity among the findings; None when there are none.</summary>
-        public PySdistSeverity Severity
+        /// <summary>
+        /// The worst severity among the findings; None when there are none. For the Archive entry: the archive's
+        /// verdict, the worst over its own findings and those of every member.
+        /// </summary>
+        public PySdistSeverity Severity =>
+            ErrorCount > 0 ? PySdistSeverity.Error
+            : WarningCount > 0 ? PySdistSeverity.Warning
+            : InformationCount > 0 ? PySdistSeverity.Information
+            : PySdistSeverity.None;
+
+        /// <summary>Error findings: the entry's own; for the Archive entry, the whole archive's (its own and every member's).</summary>
+        public int ErrorCount => Count(PySdistSeverity.Error) + _memberErrors;
+
+        /// <summary>Warning findings: the entry's own; for the Archive entry, the whole archive's.</summary>
+        public int WarningCount => Count(PySdistSeverity.Warning) + _memberWarnings;
+
+        /// <summary>Information findings: the entry's own; for the Archive entry, the whole archive's.</summary>
+        public int InformationCount => Count(PySdistSeverity.Information) + _memberInformation;
+
+        private int Count(PySdistSeverity severity)
         {
-            get
+            var n = 0;
+            foreach (var f in _findings)
             {
-                var worst = PySdistSeverity.None;
-                foreach (var f in _findings)
+                if (f.Severity == severity) n++;
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// Makes this (the Archive entry) carry the archive's verdict: adds the members' own findings to its counts and
+        /// severity. Called once per archive by the code that creates the entries.
+        /// </summary>
+        internal void IncludeMemberFindings(IEnumerable<PySdistEntry> members)
+        {
+            foreach (var member in members)
+            {
+                if (ReferenceEquals(member, this)) continue;
+                foreach (var f in member._findings)
                 {
-                    if (f.Severity > worst) worst = f.Severity;
+                    switch (f.Severity)
+                    {
+                        case PySdistSeverity.Error: _memberErrors++; break;
+                        case PySdistSeverity.Warning: _memberWarnings++; break;
+                        case PySdistSeverity.Information: _memberInformation++; break;
+                    }
                 }
-                return worst;
             }
         }
 

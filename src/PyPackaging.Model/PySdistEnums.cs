@@ -1,7 +1,11 @@
 namespace PyPackaging
 {
+    // The enums are based on long for one reason: ConvertTo-Json (Windows PowerShell 5.1 and PowerShell 7's default
+    // serializer) writes a long-based enum value as its name, and any other enum as a number. Scripts and C# see no
+    // difference: comparisons with names ('Error'), ordering and casts work as before.
+
     /// <summary>What an archive entry is. <see cref="Archive"/> marks the one extra object per archive that carries archive-level findings.</summary>
-    public enum PySdistEntryType
+    public enum PySdistEntryType : long
     {
         Archive,
         File,
@@ -16,7 +20,7 @@ namespace PyPackaging
     }
 
     /// <summary>How bad a finding is. <see cref="None"/> is only used for entries without findings.</summary>
-    public enum PySdistSeverity
+    public enum PySdistSeverity : long
     {
         None = 0,
         Information = 1,
@@ -25,7 +29,7 @@ namespace PyPackaging
     }
 
     /// <summary>The family a rule belongs to.</summary>
-    public enum PySdistRuleCategory
+    public enum PySdistRuleCategory : long
     {
         /// <summary>File name, layout, PKG-INFO / pyproject.toml presence, container and tar format (PEP 625, sdist format spec).</summary>
         Structure,
@@ -40,7 +44,7 @@ namespace PyPackaging
     }
 
     /// <summary>What a cmdlet did with an entry. Test-PySdist leaves it at <see cref="None"/>.</summary>
-    public enum PySdistEntryAction
+    public enum PySdistEntryAction : long
     {
         None,
         Extracted,
