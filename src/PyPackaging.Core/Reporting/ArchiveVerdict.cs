@@ -62,15 +62,19 @@ namespace PyPackaging.Reporting
             severity == PySdistSeverity.Error || (failOn == GateThreshold.Warning && severity == PySdistSeverity.Warning);
 
         /// <summary>
-        /// Builds the verdict from one archive's entries. The counts are taken over every finding of every entry
-        /// (each finding belongs to exactly one entry), so member findings count as much as archive-level ones.
+        /// Builds the verdict from one archive's entries. The Archive entry carries the archive's verdict (its counts
+        /// cover its own findings and every member's), so a pipeline that dropped members (Where-Object) still gets
+        /// the archive's true counts; the findings listed are those of the entries given. Without an Archive entry
+        /// the counts are taken over the findings given. Taking the larger of the two per severity keeps both right.
         /// </summary>
         public static ArchiveVerdict FromEntries(string archive, string displayPath, IReadOnlyList<PySdistEntry> entries)
         {
             var findings = new List<PySdistFinding>();
             int errors = 0, warnings = 0, information = 0;
+            PySdistEntry? archiveEntry = null;
             foreach (var entry in entries)
             {
+                if (entry.EntryType == PySdistEntryType.Archive && archiveEntry == null) archiveEntry = entry;
                 foreach (var finding in entry.Findings)
                 {
                     findings.Add(finding);
@@ -81,6 +85,12 @@ namespace PyPackaging.Reporting
                         case PySdistSeverity.Information: information++; break;
                     }
                 }
+            }
+            if (archiveEntry != null)
+            {
+                errors = Math.Max(errors, archiveEntry.ErrorCount);
+                warnings = Math.Max(warnings, archiveEntry.WarningCount);
+                information = Math.Max(information, archiveEntry.InformationCount);
             }
             return new ArchiveVerdict(archive, displayPath, entries, findings, errors, warnings, information);
         }

@@ -135,6 +135,19 @@ namespace PyPackaging.Core.Tests.Reporting
         }
 
         [Fact]
+        public void ArchiveCountsSurviveAFilteredPipeline()
+        {
+            // Only the entries with Error findings, as `Test-PySdist | Where-Object Severity -eq Error` passes them on:
+            // the Archive entry still carries the whole archive's counts.
+            var leaky = Inspect("leaky_pkg-1.0.0.tar.gz");
+            var errorsOnly = leaky.Entries.Where(e => e.EntryType == PySdistEntryType.Archive || e.Severity == PySdistSeverity.Error).ToList();
+            var filtered = ArchiveVerdict.FromEntries(leaky.Archive, leaky.DisplayPath, errorsOnly);
+            Assert.Equal(leaky.ErrorCount, filtered.ErrorCount);
+            Assert.Equal(leaky.WarningCount, filtered.WarningCount);
+            Assert.True(filtered.Findings.Count < leaky.Findings.Count);
+        }
+
+        [Fact]
         public void CountsCoverEveryEntry()
         {
             var leaky = Inspect("leaky_pkg-1.0.0.tar.gz");
