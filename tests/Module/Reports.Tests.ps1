@@ -78,6 +78,13 @@ Describe 'Export-PySdistReport' {
         Test-Path -LiteralPath whatif.json | Should -BeFalse
     }
 
+    It 'keeps the archive verdict when the pipeline keeps only the entries with errors' {
+        Test-PySdist -Path dist/leaky_pkg-1.0.0.tar.gz | Where-Object Severity -eq Error | Export-PySdistReport Json errors.json
+        $json = Get-Content -LiteralPath errors.json -Raw | ConvertFrom-Json
+        $json.archives[0].errorCount | Should -Be @($LeakyFindings | Where-Object { "$($_.Severity)" -eq 'Error' }).Count
+        $json.archives[0].warningCount | Should -Be @($LeakyFindings | Where-Object { "$($_.Severity)" -eq 'Warning' }).Count
+    }
+
     It 'refuses objects that are not entries, by name' {
         'dist/demo_pkg-1.0.0.tar.gz' | Export-PySdistReport -Format Json -Path strings.json -ErrorAction SilentlyContinue -ErrorVariable wrong
         $wrong[0].FullyQualifiedErrorId | Should -Be 'InputNotEntry,PyPackaging.Commands.ExportPySdistReportCommand'
