@@ -62,7 +62,7 @@ Describe 'Findings in the pipeline' {
     }
 
     It 'Select-Object keeps the member, rule and remedy together' {
-        $row = $findings | Where-Object Path -eq 'leaky_pkg-1.0.0/venv/bin/python' | Select-Object Path, RuleId, Severity, Remedy -First 1
+        $row = $findings | Where-Object { $_.Path -eq 'leaky_pkg-1.0.0/venv/bin/python' -and $_.RuleId -eq 'SymlinkAbsolute' } | Select-Object Path, RuleId, Severity, Remedy -First 1
         $row.RuleId | Should -Not -BeNullOrEmpty
         $row.Remedy | Should -Not -BeNullOrEmpty
         $row.Severity | Should -Be ([PyPackaging.PySdistSeverity]::Error)

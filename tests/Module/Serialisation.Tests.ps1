@@ -42,7 +42,7 @@ Describe 'ConvertTo-Json' {
         # At the default depth (2) a finding inside an entry inside the array is written as its text: "Error RuleId: message".
         $linkJson = $parsed | Where-Object Path -eq $link.Path
         @($linkJson.Findings).Count | Should -Be $link.Findings.Count
-        $linkJson.Findings[0] | Should -Match ('^Error ' + $link.Findings[0].RuleId + ': ')
+        $linkJson.Findings[0] | Should -Match ('^' + $link.Findings[0].Severity + ' ' + $link.Findings[0].RuleId + ': ')
     }
 
     It 'all entries convert with findings as objects at -Depth 3, without a warning' {

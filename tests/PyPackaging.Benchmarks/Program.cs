@@ -16,6 +16,8 @@ namespace PyPackaging.Benchmarks
     ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
+    ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
+    ///                           archives with an Error (with --archives: one line per archive with its Error rules)
     /// </summary>
     public static class Program
     {
@@ -70,6 +72,8 @@ namespace PyPackaging.Benchmarks
                     return once.Succeeded ? 0 : 1;
                 case "expand-bomb":
                     return ExpandBench.Bomb(args[1], args.Length > 2 && args[2] == "streamed");
+                case "findings":
+                    return FindingCounts.Run(args[1], args.Length > 2 && args[2] == "--archives");
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;

@@ -22,7 +22,13 @@ namespace PyPackaging.Tests
                 Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("Remedy")), rule.Prop<string>("Id"));
                 Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("SpecReference")), rule.Prop<string>("Id"));
                 Assert.Contains(rule.Prop<string>("Severity"), new[] { "Error", "Warning", "Information" });
+                Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("Consumer")), rule.Prop<string>("Id"));
+                Assert.False(string.IsNullOrWhiteSpace(rule.Prop<string>("SeverityReason")), rule.Prop<string>("Id"));
             });
+            // Legacy facts are Information, and the rule says who (does not) refuse it.
+            var legacy = output.Single(o => o.Prop<string>("Id") == "MissingPyprojectToml");
+            Assert.Equal("Information", legacy.Prop<string>("Severity"));
+            Assert.Contains("pip and uv", legacy.Prop<string>("Consumer"));
             foreach (var category in new[] { "Structure", "Metadata", "Safety", "Hygiene", "Limits" })
             {
                 Assert.Contains(output, o => o.Prop<string>("Category") == category);

@@ -24,12 +24,16 @@ namespace PyPackaging.Tests
             Assert.Equal("SymbolicLink", venvLink.Prop<string>("EntryType"));
             Assert.Equal("/usr/local/bin/python3", venvLink.Prop<string>("LinkTarget"));
             var messages = ((IEnumerable<object>)venvLink.Properties["Findings"].Value).Select(f => PSObject.AsPSObject(f)).ToList();
-            var venvFinding = messages.First(f => f.Prop<string>("Message").Contains("virtual environment"));
-            Assert.Contains("`demo-1.0/venv/bin/python`", venvFinding.Prop<string>("Message"));
-            Assert.Contains("`demo-1.0/venv/`", venvFinding.Prop<string>("Message"));
-            Assert.Contains("/usr/local/bin/python3", venvFinding.Prop<string>("Message"));
-            Assert.Equal("Error", venvFinding.Prop<string>("Severity"));
-            Assert.False(string.IsNullOrWhiteSpace(venvFinding.Prop<string>("Remedy")));
+            // The link is the Error (pip and uv refuse it); the environment around it is the hygiene Warning.
+            var linkFinding = messages.Single(f => f.Prop<string>("RuleId") == "SymlinkAbsolute");
+            Assert.Contains("`demo-1.0/venv/bin/python`", linkFinding.Prop<string>("Message"));
+            Assert.Contains("`demo-1.0/venv/`", linkFinding.Prop<string>("Message"));
+            Assert.Contains("/usr/local/bin/python3", linkFinding.Prop<string>("Message"));
+            Assert.Equal("Error", linkFinding.Prop<string>("Severity"));
+            Assert.False(string.IsNullOrWhiteSpace(linkFinding.Prop<string>("Remedy")));
+            var venvFinding = messages.Single(f => f.Prop<string>("RuleId") == "VirtualEnvironment");
+            Assert.Equal("Warning", venvFinding.Prop<string>("Severity"));
+            Assert.NotEqual(linkFinding.Prop<string>("Message"), venvFinding.Prop<string>("Message"));
             // the cache's interpreter link is caught too
             Assert.Contains(output, o => o.Prop<string>("Path") == "demo-1.0/.uv-cache/builds-v0/env/bin/python");
         }

@@ -9,6 +9,8 @@ COMMANDS = [
 
 Each entry has a Findings list. A finding names the rule (RuleId), its Severity (Error, Warning or Information), a Message that names the member, the reason and the consequence, and a Remedy that says what to change. The entry's Severity property is the worst severity among its findings (None when it has none), and ErrorCount, WarningCount and InformationCount count them. The Archive entry (written first) carries the archive's verdict: its Severity is the worst over the whole archive, its own findings and every member's, and its counts are the whole archive's. Get-PySdistRule lists every rule.
 
+Severities are a promise. Error: a named consumer refuses the sdist (PyPI's upload check as it stands: PEP 625 file name, .tar.gz container, one top-level directory, PKG-INFO as packaging.metadata validates it after dropping UNKNOWN values; pip; uv 0.8 and later; CPython's data tar filter), or unpacking it is unsafe or ambiguous (two tar readers would extract different files). Warning: a violation of a current spec that consumers tolerate, or hygiene the author should fix. Information: a fact about a legacy format (no pyproject.toml, Metadata-Version 1.x, GNU or v7 tar headers) or something every safe extractor normalises (group- or other-writable modes). Rules that fire on many members (WritableMode, SpecialModeBits, TarBase256Field, CompiledBytecode) are reported once, on the archive entry, with a count and the first members.
+
 The rules cover: the PEP 625 file name and the single top-level directory; PKG-INFO and pyproject.toml; core metadata as PyPI's upload check applies it; everything installers refuse under PEP 721 (absolute or escaping paths, links that point outside the archive, device files, duplicates) and every case where two tar readers could disagree (pax and ustar sizes, GNU long names, truncation, checksums, gzip trailers); and hygiene: virtual environments, tool caches, VCS data, bytecode, Windows-hostile names.
 
 Findings are output objects, never errors, so the cmdlet is safe in CI steps that run with $ErrorActionPreference = 'Stop'. Errors are written only for inputs that cannot be read at all (a missing file, a directory, a non-file-system path, an unreadable file); the next archive is then checked.
@@ -36,7 +38,7 @@ The objects come from the module's private assembly load context: compare enum p
  },
  {
   "name":"Get-PySdistRule",
-  "synopsis":"Lists the rules Test-PySdist applies: id, severity, category, description, remedy and the specification each comes from.",
+  "synopsis":"Lists the rules Test-PySdist applies: id, severity, category, description, remedy, the specification each comes from, the consumer that acts on it and why it has its severity.",
   "description":"""Get-PySdistRule writes one PySdistRule object per rule of the catalogue. Rule ids are stable: use them with Test-PySdist -IncludeRule and -ExcludeRule, and to filter findings by RuleId.
 
 Categories: Structure (file name, layout, PKG-INFO and pyproject.toml, container and tar format), Metadata (core metadata as PyPI checks it), Safety (what installers refuse under PEP 721, and reader disagreements), Hygiene (virtual environments, caches, VCS data, bytecode, Windows-hostile names) and Limits (sizes, counts, ratio, path length and depth).""",
@@ -48,11 +50,12 @@ Categories: Structure (file name, layout, PKG-INFO and pyproject.toml, container
   ],
   "inputs":[("System.String[]","Rule ids.")],
   "outputs":[("PyPackaging.PySdistRule","One per rule.")],
-  "notes":"Severity is the rule's fixed severity; every finding of a rule has it.",
+  "notes":"Severity is the rule's fixed severity; every finding of a rule has it. Consumer names who acts on the rule's findings (PyPI's upload check, pip, uv, CPython's data filter, tar readers that disagree, or nobody for legacy facts), and SeverityReason says why the rule is an Error, a Warning or Information: an Error always means a named consumer refuses the sdist or unpacking it is unsafe.",
   "examples":[
    ("The whole catalogue","Get-PySdistRule","Lists every rule in a table: id, severity, category and description."),
    ("Safety errors only","Get-PySdistRule -Category Safety -Severity Error | Format-List Id, Description, Remedy, SpecReference","Shows what installers would refuse, with the spec each rule comes from."),
    ("Rules about links","Get-PySdistRule -Id *Link*","Wildcards match rule ids."),
+   ("Who refuses what","Get-PySdistRule -Severity Error | Format-Table Id, Consumer -Wrap","Shows, for every Error rule, the consumer that refuses what it finds."),
   ],
   "links":["Test-PySdist"],
  },

@@ -350,6 +350,7 @@ namespace PyPackaging.Archives
                 switch (type)
                 {
                     case 'x':
+                    case 'X': // Solaris' extended header: the same records as pax 'x' (CPython's tarfile and libarchive read it as pax)
                     case 'g':
                         {
                             bool global = type == 'g';
@@ -488,6 +489,14 @@ namespace PyPackaging.Archives
                 headerNameInvalid |= prefixInvalid;
             }
             string headerLink = TarFields.DecodeField(h, 157, 100, out bool headerLinkInvalid);
+            // GNU headers keep atime/ctime where ustar keeps the name prefix. GNU tar and bsdtar read those bytes as GNU
+            // fields; Go's archive/tar and CPython's tarfile join them to the name as a prefix (CPython for every non-GNU
+            // type). Filled, they make the readers extract the member under different paths.
+            string? gnuPrefixConflict = null;
+            if (isGnu && h[345] != 0 && type != 'S')
+            {
+                gnuPrefixConflict = TarFields.DecodeField(h, 345, 155, out _);
+            }
 
             if (_nextIndex >= _limits.MaxMembers)
             {
@@ -599,6 +608,11 @@ namespace PyPackaging.Archives
             };
             _nextIndex++;
             FlushPending(index);
+            if (gnuPrefixConflict != null && _paxPath == null && _gnuLongName == null)
+            {
+                _findings.Report(RuleCatalog.TarGnuPrefixConflict, index,
+                    $"Member '{TarFields.Show(headerName)}' has a GNU header (magic 'ustar  ') whose bytes 345-499, the ustar name prefix, hold '{TarFields.Show(gnuPrefixConflict)}'. GNU tar and bsdtar extract '{TarFields.Show(headerName)}', Go's archive/tar and CPython's tarfile extract '{TarFields.Show(gnuPrefixConflict + "/" + headerName)}', so two tar readers extract different files from this archive.");
+            }
 
             if (entryType == PySdistEntryType.SymbolicLink || entryType == PySdistEntryType.HardLink) member.LinkTarget = link;
 
@@ -797,6 +811,13 @@ namespace PyPackaging.Archives
                     pos = end;
                     continue;
                 }
+                if (eq == keyStart || Array.IndexOf(b, (byte)0, keyStart, eq - keyStart) >= 0)
+                {
+                    // Go's archive/tar, bsdtar and GNU tar refuse a keyword that is empty or holds NUL; others cut it at NUL.
+                    AddMalformed($"the keyword of the record at offset {pos} is {(eq == keyStart ? "empty" : "cut by a NUL byte ('" + TarFields.Show(TarFields.DecodeUtf8(b, keyStart, eq - keyStart, out _)) + "')")}", blockOffset, global);
+                    pos = end;
+                    continue;
+                }
                 string key = TarFields.DecodeUtf8(b, keyStart, eq - keyStart, out _);
                 int valueStart = eq + 1;
                 int valueLength = end - 1 - valueStart;
@@ -916,10 +937,13 @@ namespace PyPackaging.Archives
             int i = start, end = start + length;
             bool negative = false;
             if (allowFraction && i < end && _ext[i] == (byte)'-') { negative = true; i++; }
-            int digits = 0;
+            // Decimal of any length: leading zeros do not count (`size=000000000000000000000999` is 999 in every
+            // other reader); only the value must fit.
+            int digits = 0, significant = 0;
             while (i < end && _ext[i] >= (byte)'0' && _ext[i] <= (byte)'9')
             {
-                if (digits >= 18) return false;
+                if (significant > 0 || _ext[i] != (byte)'0') significant++;
+                if (significant > 18) return false;
                 value = value * 10 + (_ext[i] - (byte)'0');
                 i++;
                 digits++;

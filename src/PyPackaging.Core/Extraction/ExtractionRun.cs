@@ -681,7 +681,12 @@ namespace PyPackaging.Extraction
             {
                 var failure = limits ? ExtractionFailure.LimitsExceeded : ExtractionFailure.InvalidArchive;
                 _refusedAll = true;
-                var what = limits ? "it exceeds a resource limit" : "it is corrupt, truncated or ambiguously framed";
+                // Say what is actually wrong: a container PyPackaging does not unpack (bzip2, xz, an empty file) is neither
+                // corrupt nor ambiguous; only findings of the framing rules justify "corrupt, truncated or ambiguously framed".
+                var framing = problems.Any(p => p.Code != "ArchiveIncomplete");
+                var what = limits ? "it exceeds a resource limit"
+                    : framing ? "it is corrupt, truncated or ambiguously framed"
+                    : snapshot.StopReason != null ? snapshot.StopReason.TrimEnd('.') : "it could not be read to its end";
                 return new ExtractionAbort(failure, Explain($"Refused to expand '{_archiveName}': {what}.", problems));
             }
             var unsafeCount = 0;

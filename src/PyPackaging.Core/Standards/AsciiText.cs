@@ -46,6 +46,23 @@ namespace PyPackaging.Standards
         }
 
         /// <summary>Strips ASCII whitespace at both ends (never Unicode spaces).</summary>
+        /// <summary>
+        /// Whitespace as Python's <c>str.isspace()</c> and the <c>\s</c> of a str pattern see it: the ASCII whitespace
+        /// above plus Unicode spaces and line/paragraph separators (U+0085, U+00A0, U+2028, U+202F, ...). pypa/packaging
+        /// strips these around versions and specifiers (`^\s*...\s*$`).
+        /// </summary>
+        public static bool IsPythonWhiteSpace(char c) => IsWhiteSpace(c) || (c > '\x7f' && char.IsWhiteSpace(c));
+
+        /// <summary>Removes <see cref="IsPythonWhiteSpace"/> characters at both ends.</summary>
+        public static string TrimPython(string s)
+        {
+            var start = 0;
+            var end = s.Length;
+            while (start < end && IsPythonWhiteSpace(s[start])) start++;
+            while (end > start && IsPythonWhiteSpace(s[end - 1])) end--;
+            return s.Substring(start, end - start);
+        }
+
         public static string Trim(string s)
         {
             var start = 0;

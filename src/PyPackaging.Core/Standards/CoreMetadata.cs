@@ -186,6 +186,19 @@ namespace PyPackaging.Standards
 
         private static string BodyFrom(string text, List<int> starts, int line) => text.Substring(starts[line]);
 
+        /// <summary>The value old setuptools wrote for a missing field; PyPI drops form values equal to it before validating.</summary>
+        public const string UnknownPlaceholder = "UNKNOWN";
+
+        /// <summary>
+        /// This metadata without the fields whose value is exactly <c>UNKNOWN</c>, as PyPI's upload form sanitises them
+        /// before validation (so old setuptools' <c>Description-Content-Type: UNKNOWN</c> never fails an upload).
+        /// </summary>
+        public CoreMetadata WithoutUnknownPlaceholders()
+        {
+            var kept = _fields.FindAll(f => !string.Equals(AsciiText.Trim(f.Value), UnknownPlaceholder, StringComparison.Ordinal));
+            return kept.Count == _fields.Count ? this : new CoreMetadata(kept, Body, IsValidUtf8, _syntaxErrors);
+        }
+
         /// <summary>Every value of field <paramref name="name"/> (ASCII case-insensitive), in order.</summary>
         public IReadOnlyList<string> GetAll(string name)
         {

@@ -37,6 +37,7 @@ namespace PyPackaging.Standards
         DescriptionContentTypeMissing,
         InvalidEmail,
         LegacyLicenseFile,
+        RequirementNotStrict,
     }
 
     /// <summary>One problem found in core metadata: its kind, the field it concerns (canonical spelling), the 1-based line and a message.</summary>
@@ -65,9 +66,8 @@ namespace PyPackaging.Standards
         /// <summary>The offending value, when there is one.</summary>
         public string? Value { get; }
 
-        /// <summary>True for problems PyPI or installers reject (the rest are SHOULD-level warnings).</summary>
-        public bool IsError => Kind != MetadataProblemKind.MetadataVersionNewer && Kind != MetadataProblemKind.UnknownField
-            && Kind != MetadataProblemKind.DeprecatedLicenseId && Kind != MetadataProblemKind.DescriptionContentTypeMissing && Kind != MetadataProblemKind.LegacyLicenseFile;
+        /// <summary>True for problems PyPI or installers reject: the severity of the rule the kind is reported under.</summary>
+        public bool IsError => Checks.Metadata.PkgInfoContentCheck.RuleFor(Kind).Severity == PySdistSeverity.Error;
 
         public override string ToString() => Kind + ": " + Message;
     }
@@ -177,6 +177,8 @@ namespace PyPackaging.Standards
         /// <summary>Every problem in <paramref name="metadata"/>, in file order as far as possible.</summary>
         public static IReadOnlyList<MetadataProblem> Validate(CoreMetadata metadata)
         {
+            // PyPI drops values equal to UNKNOWN before validating; validate what PyPI validates.
+            metadata = metadata.WithoutUnknownPlaceholders();
             var problems = new List<MetadataProblem>();
             if (!metadata.IsValidUtf8)
             {
@@ -187,7 +189,7 @@ namespace PyPackaging.Standards
             {
                 problems.Add(new MetadataProblem(MetadataProblemKind.MalformedHeader, string.Empty,
                     "Line " + e.Line.ToString(CultureInfo.InvariantCulture) + " (`" + AsciiText.Printable(e.Text, 80)
-                    + "`) is not a `Key: value` header, so every header after it is read as part of the description and ignored.", e.Line, e.Text));
+                    + "`) is not a `Key: value` header: Python's email parser (packaging, twine, PyPI) ends the headers there and reads the rest as the description, so the headers after it are lost.", e.Line, e.Text));
             }
 
             // Metadata-Version: decides which fields are allowed.
@@ -226,6 +228,9 @@ namespace PyPackaging.Standards
 
             // Per-field checks: unknown names, too new for the declared version, repeated single-use fields.
             var seenSingle = new HashSet<string>(StringComparer.Ordinal);
+            // One FieldTooNew problem per field name (a PKG-INFO with 40 classifiers gets one, not 40).
+            var tooNew = new Dictionary<string, (CoreMetadataField First, int Count)>(StringComparer.Ordinal);
+            var tooNewOrder = new List<string>();
             foreach (var f in metadata.Fields)
             {
                 var info = AsciiText.IsAllAscii(f.Key) && FieldsByLower.TryGetValue(AsciiText.ToLower(f.Key), out var fi) ? fi : null;
@@ -247,14 +252,27 @@ namespace PyPackaging.Standards
                             + " (older setuptools wrote it this way); tools ignore it, so the license files are not declared.", f.Line, f.Value));
                         continue;
                     }
-                    problems.Add(new MetadataProblem(MetadataProblemKind.FieldTooNew, info.Name,
-                        "`" + info.Name + "` was introduced in metadata version " + info.Added + ", but the file declares Metadata-Version " + AsciiText.Trim(mvText!) + "; PyPI rejects the upload.", f.Line, f.Value));
+                    if (tooNew.TryGetValue(info.Name, out var seen)) tooNew[info.Name] = (seen.First, seen.Count + 1);
+                    else
+                    {
+                        tooNew[info.Name] = (f, 1);
+                        tooNewOrder.Add(info.Name);
+                    }
                 }
                 if (!info.Multiple && !seenSingle.Add(info.Name))
                 {
                     problems.Add(new MetadataProblem(MetadataProblemKind.FieldRepeated, info.Name,
                         "`" + info.Name + "` may appear only once but is repeated on line " + f.Line.ToString(CultureInfo.InvariantCulture) + "; PyPI rejects the metadata as malformed.", f.Line, f.Value));
                 }
+            }
+            foreach (var name in tooNewOrder)
+            {
+                var (first, count) = tooNew[name];
+                var added = FieldAddedIn(name)!;
+                var times = count == 1 ? string.Empty : " (" + count.ToString(CultureInfo.InvariantCulture) + " times, first on line " + first.Line.ToString(CultureInfo.InvariantCulture) + ")";
+                problems.Add(new MetadataProblem(MetadataProblemKind.FieldTooNew, name,
+                    "`" + name + "`" + times + " was introduced in metadata version " + added + ", but the file declares Metadata-Version " + AsciiText.Trim(mvText!)
+                    + "; packaging.metadata refuses it (`" + AsciiText.ToLower(name) + " introduced in metadata version " + added + ", not " + AsciiText.Trim(mvText!) + "`), and so does PyPI's upload check.", first.Line, first.Value));
             }
             if (metadata.Body != null && metadata.Has("Description") && metadata.SyntaxErrors.Count == 0)
             {
@@ -419,10 +437,19 @@ namespace PyPackaging.Standards
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
                             field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error) + "); installers and PyPI reject it.", f.Line, f.Value));
                     }
-                    else if (req!.Url != null)
+                    else
                     {
-                        problems.Add(new MetadataProblem(MetadataProblemKind.DirectUrlDependency, field,
-                            field + " `" + AsciiText.Printable(f.Value) + "` is a direct URL reference; PyPI rejects uploads with direct dependencies (`Can't have direct dependency`).", f.Line, f.Value));
+                        if (req!.Url != null)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.DirectUrlDependency, field,
+                                field + " `" + AsciiText.Printable(f.Value) + "` is a direct URL reference; PyPI rejects uploads with direct dependencies (`Can't have direct dependency`).", f.Line, f.Value));
+                        }
+                        var notes = req.SpecNotes;
+                        if (notes.Count > 0)
+                        {
+                            problems.Add(new MetadataProblem(MetadataProblemKind.RequirementNotStrict, field,
+                                field + " `" + AsciiText.Printable(f.Value) + "` is accepted by packaging, PyPI and installers, but not as the dependency-specifiers spec asks publishers to write it: " + string.Join("; ", notes) + ".", f.Line, f.Value));
+                        }
                     }
                 }
             }

@@ -32,7 +32,16 @@ namespace PyPackaging.Standards
         public override string ToString()
         {
             if (IsVariable) return Text;
-            return Text.IndexOf('"') >= 0 ? "'" + Text + "'" : "\"" + Text + "\"";
+            // Double quotes unless the value holds one and no single quote; a backslash or the chosen quote inside is
+            // escaped with a backslash, the only escapes packaging reads.
+            var quote = Text.IndexOf('"') >= 0 && Text.IndexOf('\'') < 0 ? '\'' : '"';
+            var sb = new StringBuilder().Append(quote);
+            foreach (var c in Text)
+            {
+                if (c == '\\' || c == quote) sb.Append('\\');
+                sb.Append(c);
+            }
+            return sb.Append(quote).ToString();
         }
     }
 
@@ -112,9 +121,13 @@ namespace PyPackaging.Standards
     }
 
     /// <summary>
-    /// A PEP 508 environment marker, parsed strictly as a publisher should: known variables only, no chained
-    /// comparisons, <c>extra</c> only with <c>==</c>/<c>!=</c>, no ordered or <c>~=</c>/<c>===</c> comparisons on string variables,
-    /// ordered comparisons on version variables only with valid versions, and the lock-file variables <c>extras</c>/<c>dependency_groups</c> only when allowed.
+    /// A PEP 508 environment marker, parsed as pypa/packaging parses it (what PyPI, pip and build run): every
+    /// comparison operator with every variable (the spec defines string comparison where a version comparison does not
+    /// apply), the legacy spellings <c>os.name</c>, <c>sys.platform</c>, <c>platform.version</c>, <c>platform.machine</c>,
+    /// <c>platform.python_implementation</c> and <c>python_implementation</c>, quoted strings without backslash escapes
+    /// other than <c>\\</c>, <c>\'</c> and <c>\"</c>; no chained comparisons. The spec asks publishers to be stricter
+    /// (no ordered comparison on string variables, <c>extra</c> only with == and !=); packaging does not refuse those,
+    /// so neither does this parser.
     /// </summary>
     public sealed class Marker
     {
@@ -126,31 +139,31 @@ namespace PyPackaging.Standards
             "implementation_version", "extra", "extras", "dependency_groups",
         };
 
-        private static readonly HashSet<string> VersionVariables = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "python_version", "python_full_version", "implementation_version",
-        };
-
-        private static readonly HashSet<string> StringVariables = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "os_name", "sys_platform", "platform_system", "platform_machine", "platform_python_implementation", "implementation_name",
-        };
-
-        private Marker(MarkerNode root)
+        private Marker(MarkerNode root, IReadOnlyList<string> specNotes)
         {
             Root = root;
+            SpecNotes = specNotes;
         }
 
         public MarkerNode Root { get; }
+
+        /// <summary>
+        /// Where the marker is valid for pypa/packaging but not as strict as the dependency-specifiers spec asks
+        /// publishers to be (legacy spellings, ordered comparisons on string variables, <c>extra</c> with operators other
+        /// than == and !=, lock-file variables in metadata, a version comparison with something that is not a version).
+        /// Consumers accept these; Test-PySdist reports them as a Warning.
+        /// </summary>
+        public IReadOnlyList<string> SpecNotes { get; }
 
         /// <summary>Normal form: double quotes (single when the value contains one), single spaces, no redundant parentheses.</summary>
         public override string ToString() => MarkerGroup.Unwrap(Root).ToString();
 
         /// <summary>
-        /// Parses <paramref name="text"/>. <paramref name="allowLockFileVariables"/> admits <c>extras</c> and
-        /// <c>dependency_groups</c> (valid in pylock.toml, never in published metadata).
+        /// Parses <paramref name="text"/>. The spec calls <c>extras</c> and <c>dependency_groups</c> lock-file variables
+        /// (pylock.toml), but pypa/packaging parses them anywhere, and PyPI accepts them in metadata; so they are admitted
+        /// unless <paramref name="allowLockFileVariables"/> is false.
         /// </summary>
-        public static bool TryParse(string? text, out Marker? marker, out string? error, bool allowLockFileVariables = false)
+        public static bool TryParse(string? text, out Marker? marker, out string? error, bool allowLockFileVariables = true)
         {
             marker = null;
             if (text == null)
@@ -161,7 +174,7 @@ namespace PyPackaging.Standards
             var p = new Parser(text, allowLockFileVariables);
             var root = p.ParseWhole(out error);
             if (root == null) return false;
-            marker = new Marker(root);
+            marker = new Marker(root, p.Notes);
             return true;
         }
 
@@ -170,6 +183,8 @@ namespace PyPackaging.Standards
             private const int MaxDepth = 64;
             private readonly string _s;
             private readonly bool _allowLock;
+
+            public List<string> Notes { get; } = new List<string>();
             private int _pos;
             private int _depth;
             private readonly int _end;
@@ -275,8 +290,9 @@ namespace PyPackaging.Standards
                 var right = ParseValue(out error);
                 if (right == null) return null;
                 var cmp = new MarkerComparison(left, op, right);
-                error = Validate(cmp);
-                return error == null ? cmp : null;
+                Note(cmp);
+                error = null;
+                return cmp;
             }
 
             private MarkerValue? ParseValue(out string? error)
@@ -290,13 +306,36 @@ namespace PyPackaging.Standards
                 var c = _s[_pos];
                 if (c == '\'' || c == '"')
                 {
-                    var close = _s.IndexOf(c, _pos + 1, _end - _pos - 1);
+                    // packaging refuses a backslash inside a quoted string unless it escapes a quote or a backslash
+                    // ("Invalid quoted string"); `"C:\"` therefore is not closed.
+                    var sb = new StringBuilder();
+                    var close = -1;
+                    for (var i = _pos + 1; i < _end; i++)
+                    {
+                        var ch = _s[i];
+                        if (ch == c)
+                        {
+                            close = i;
+                            break;
+                        }
+                        if (ch == '\\')
+                        {
+                            if (i + 1 < _end && (_s[i + 1] == '\\' || _s[i + 1] == '\'' || _s[i + 1] == '"'))
+                            {
+                                sb.Append(_s[++i]);
+                                continue;
+                            }
+                            error = "A quoted string in the marker has a backslash that escapes nothing (only \\\\, \\' and \\\" are allowed).";
+                            return null;
+                        }
+                        sb.Append(ch);
+                    }
                     if (close < 0)
                     {
                         error = "A quoted string in the marker is not closed.";
                         return null;
                     }
-                    var value = _s.Substring(_pos + 1, close - _pos - 1);
+                    var value = sb.ToString();
                     if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                     {
                         error = "A quoted string in the marker contains a line break.";
@@ -316,16 +355,25 @@ namespace PyPackaging.Standards
                 var name = _s.Substring(start, _pos - start);
                 if (Array.IndexOf((string[])Variables, name) < 0)
                 {
+                    // packaging still reads the legacy spellings (os.name, sys.platform, python_implementation, ...)
+                    // and treats them as the current variable.
                     var modern = LegacyAlias(name);
-                    error = modern != null
-                        ? "`" + name + "` is a legacy spelling; the environment marker variable is `" + modern + "`."
-                        : "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
-                    return null;
+                    if (modern == null)
+                    {
+                        error = "`" + AsciiText.Printable(name) + "` is not a known environment marker variable.";
+                        return null;
+                    }
+                    Notes.Add("`" + name + "` is a legacy spelling; the dependency-specifiers grammar names the variable `" + modern + "`");
+                    name = modern;
                 }
                 if (!_allowLock && (name == "extras" || name == "dependency_groups"))
                 {
                     error = "The marker variable `" + name + "` is only valid in lock files, not in published metadata.";
                     return null;
+                }
+                if (name == "extras" || name == "dependency_groups")
+                {
+                    Notes.Add("`" + name + "` is a lock-file variable (pylock.toml); the spec does not define it in published metadata");
                 }
                 error = null;
                 return new MarkerValue(name, true);
@@ -383,42 +431,40 @@ namespace PyPackaging.Standards
                 return null;
             }
 
-            private static string? Validate(MarkerComparison cmp)
+            // pypa/packaging accepts every operator with every variable at parse time (string comparison applies
+            // where a version comparison does not, as the spec defines), so nothing is refused here.
+            private static readonly HashSet<string> VersionVariables = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "python_version", "python_full_version", "implementation_version",
+            };
+
+            private static readonly HashSet<string> StringVariables = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "os_name", "sys_platform", "platform_system", "platform_machine", "platform_python_implementation", "implementation_name",
+            };
+
+            // What the spec asks of publishers beyond what packaging enforces; recorded as notes, never refused.
+            private void Note(MarkerComparison cmp)
             {
                 var variable = cmp.Left.IsVariable ? cmp.Left.Text : cmp.Right.IsVariable ? cmp.Right.Text : null;
-                if (variable == null) return null;
+                if (variable == null) return;
                 var op = cmp.Operator;
-                if (variable == "extra" && op != "==" && op != "!=")
+                var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
+                if (variable == "extra")
                 {
-                    return "`extra` may only be compared with == or !=, not `" + op + "`.";
+                    if (op != "==" && op != "!=") Notes.Add("`extra` compared with `" + op + "`; the spec compares extras with == and != only");
+                    else if (!other.IsVariable && !ProjectName.IsValid(other.Text)) Notes.Add("`" + AsciiText.Printable(other.Text) + "` is not a valid extra name");
+                    return;
                 }
                 var ordered = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "~=" || op == "===";
                 if (ordered && StringVariables.Contains(variable))
                 {
-                    return "`" + variable + "` is a string, so it cannot be compared with `" + op + "`.";
+                    Notes.Add("`" + variable + "` is a string variable compared with `" + op + "`; the spec defines that as a plain string comparison, which is rarely what was meant");
                 }
-                // `in` / `not in` on a version variable is a plain substring test: odd but valid (pypa/packaging
-                // accepts `"3." not in python_version`), so it is not reported.
-                if (variable == "extra")
+                else if (ordered && op != "===" && VersionVariables.Contains(variable) && !other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out _))
                 {
-                    var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
-                    if (!other.IsVariable && !ProjectName.IsValid(other.Text))
-                    {
-                        return "`" + AsciiText.Printable(other.Text) + "` is not a valid extra name.";
-                    }
+                    Notes.Add("`" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"` compares with something that is not a version, so it falls back to string comparison");
                 }
-                if (ordered || op == "==" || op == "!=")
-                {
-                    if (VersionVariables.Contains(variable) && op != "==" && op != "!=" && op != "===")
-                    {
-                        var other = cmp.Left.IsVariable ? cmp.Right : cmp.Left;
-                        if (!other.IsVariable && !VersionSpecifier.TryParse(op + other.Text, out _, out var specError))
-                        {
-                            return "`" + variable + " " + op + " \"" + AsciiText.Printable(other.Text) + "\"` is not a valid version comparison: " + specError;
-                        }
-                    }
-                }
-                return null;
             }
         }
     }

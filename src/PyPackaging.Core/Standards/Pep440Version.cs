@@ -90,7 +90,14 @@ namespace PyPackaging.Standards
         public Pep440Version BaseVersion => new Pep440Version(Original, Epoch, _release, null, BigInteger.Zero, null, null, null);
 
         /// <summary>Parses <paramref name="text"/>; false with an explanation when it is not a valid PEP 440 version.</summary>
-        public static bool TryParse(string? text, out Pep440Version? version, out string? error)
+        public static bool TryParse(string? text, out Pep440Version? version, out string? error) => TryParse(text, out version, out error, MaxDigits);
+
+        /// <summary>
+        /// Parses with a cap on the digits of each number. Specifiers pass <see cref="MaxLength"/>: pypa/packaging
+        /// checks a specifier's version with its pattern only and never converts it to int, so Python's 4,300-digit
+        /// int limit does not apply there.
+        /// </summary>
+        internal static bool TryParse(string? text, out Pep440Version? version, out string? error, int maxDigits)
         {
             version = null;
             if (text == null)
@@ -103,12 +110,14 @@ namespace PyPackaging.Standards
                 error = "The version is longer than " + MaxLength.ToString(CultureInfo.InvariantCulture) + " characters.";
                 return false;
             }
-            if (!AsciiText.IsAllAscii(text))
+            // packaging matches `^\s*VERSION\s*$` on a str, so Unicode whitespace around the version is stripped too.
+            var trimmed = AsciiText.TrimPython(text);
+            if (!AsciiText.IsAllAscii(trimmed))
             {
                 error = "`" + AsciiText.Printable(text) + "` is not a valid PEP 440 version: it contains non-ASCII characters.";
                 return false;
             }
-            var s = AsciiText.ToLower(AsciiText.Trim(text));
+            var s = AsciiText.ToLower(trimmed);
             Match m;
             try
             {
@@ -125,12 +134,12 @@ namespace PyPackaging.Standards
                 return false;
             }
 
-            if (!TryNumber(m.Groups["epoch"], BigInteger.Zero, out var epoch, out error)) return false;
+            if (!TryNumber(m.Groups["epoch"], BigInteger.Zero, maxDigits, out var epoch, out error)) return false;
             var releaseParts = m.Groups["release"].Value.Split('.');
             var release = new BigInteger[releaseParts.Length];
             for (var i = 0; i < releaseParts.Length; i++)
             {
-                if (!TryNumber(releaseParts[i], out release[i], out error)) return false;
+                if (!TryNumber(releaseParts[i], maxDigits, out release[i], out error)) return false;
             }
 
             string? preLabel = null;
@@ -139,21 +148,21 @@ namespace PyPackaging.Standards
             {
                 var l = m.Groups["pre_l"].Value;
                 preLabel = l == "alpha" || l == "a" ? "a" : l == "beta" || l == "b" ? "b" : "rc";
-                if (!TryNumber(m.Groups["pre_n"], BigInteger.Zero, out preNumber, out error)) return false;
+                if (!TryNumber(m.Groups["pre_n"], BigInteger.Zero, maxDigits, out preNumber, out error)) return false;
             }
 
             BigInteger? post = null;
             if (m.Groups["post"].Success)
             {
                 var g = m.Groups["post_n1"].Success ? m.Groups["post_n1"] : m.Groups["post_n2"];
-                if (!TryNumber(g, BigInteger.Zero, out var p, out error)) return false;
+                if (!TryNumber(g, BigInteger.Zero, maxDigits, out var p, out error)) return false;
                 post = p;
             }
 
             BigInteger? dev = null;
             if (m.Groups["dev"].Success)
             {
-                if (!TryNumber(m.Groups["dev_n"], BigInteger.Zero, out var d, out error)) return false;
+                if (!TryNumber(m.Groups["dev_n"], BigInteger.Zero, maxDigits, out var d, out error)) return false;
                 dev = d;
             }
 
@@ -165,7 +174,7 @@ namespace PyPackaging.Standards
                 {
                     if (IsAllDigits(local[i]))
                     {
-                        if (!TryNumber(local[i], out var n, out error)) return false;
+                        if (!TryNumber(local[i], maxDigits, out var n, out error)) return false;
                         local[i] = n.ToString(CultureInfo.InvariantCulture);
                     }
                 }
@@ -179,7 +188,7 @@ namespace PyPackaging.Standards
         /// <summary>Parses or returns null.</summary>
         public static Pep440Version? ParseOrNull(string? text) => TryParse(text, out var v, out _) ? v : null;
 
-        private static bool TryNumber(Group g, BigInteger missing, out BigInteger value, out string? error)
+        private static bool TryNumber(Group g, BigInteger missing, int maxDigits, out BigInteger value, out string? error)
         {
             if (!g.Success)
             {
@@ -187,12 +196,12 @@ namespace PyPackaging.Standards
                 error = null;
                 return true;
             }
-            return TryNumber(g.Value, out value, out error);
+            return TryNumber(g.Value, maxDigits, out value, out error);
         }
 
-        private static bool TryNumber(string digits, out BigInteger value, out string? error)
+        private static bool TryNumber(string digits, int maxDigits, out BigInteger value, out string? error)
         {
-            if (digits.Length > MaxDigits)
+            if (digits.Length > maxDigits)
             {
                 value = BigInteger.Zero;
                 error = "A number in the version has more than " + MaxDigits.ToString(CultureInfo.InvariantCulture) + " digits.";

@@ -32,8 +32,36 @@ namespace PyPackaging.Standards
 
         public Marker? Marker { get; }
 
+        /// <summary>
+        /// Where the requirement is valid for pypa/packaging (what PyPI and installers run) but not as strict as the
+        /// dependency-specifiers spec asks publishers to be: the marker's <see cref="Standards.Marker.SpecNotes"/>, and a
+        /// direct reference that is not an absolute URL with a scheme.
+        /// </summary>
+        public IReadOnlyList<string> SpecNotes
+        {
+            get
+            {
+                var notes = new List<string>();
+                if (Url != null && !HasScheme(Url)) notes.Add("`" + AsciiText.Printable(Url) + "` is not an absolute URL with a scheme, as the spec's `URI_reference` direct references are meant to be");
+                if (Marker != null) notes.AddRange(Marker.SpecNotes);
+                return notes;
+            }
+        }
+
+        private static bool HasScheme(string url)
+        {
+            var colon = url.IndexOf(':');
+            if (colon <= 0 || !AsciiText.IsLetter(url[0])) return false;
+            for (var i = 1; i < colon; i++)
+            {
+                var c = url[i];
+                if (!AsciiText.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.') return false;
+            }
+            return true;
+        }
+
         /// <summary>Parses a requirement; false with a reason when it is not a valid PEP 508 string.</summary>
-        public static bool TryParse(string? text, out Pep508Requirement? requirement, out string? error, bool allowLockFileVariables = false)
+        public static bool TryParse(string? text, out Pep508Requirement? requirement, out string? error, bool allowLockFileVariables = true)
         {
             requirement = null;
             if (text == null)
@@ -139,6 +167,11 @@ namespace PyPackaging.Standards
                     error = "Expected a version specifier, a URL or a marker after the name.";
                     return false;
                 }
+                if (HasEmptyClause(specText))
+                {
+                    error = "Invalid version specifier: `" + AsciiText.Printable(specText) + "` has an empty clause between commas.";
+                    return false;
+                }
                 if (!VersionSpecifierSet.TryParse(specText, out var set, out var specError))
                 {
                     error = "Invalid version specifier: " + specError;
@@ -175,6 +208,19 @@ namespace PyPackaging.Standards
             return true;
         }
 
+        // The PEP 508 grammar allows one trailing comma after the last clause but no empty clause elsewhere (the plain
+        // SpecifierSet is laxer). `===` takes any text without whitespace, `;` or `)`, commas included, so it is left alone.
+        private static bool HasEmptyClause(string specText)
+        {
+            if (specText.IndexOf("===", StringComparison.Ordinal) >= 0) return false;
+            var parts = specText.Split(',');
+            for (var i = 0; i < parts.Length - 1; i++)
+            {
+                if (TrimWs(parts[i]).Length == 0) return true;
+            }
+            return false;
+        }
+
         private static void SkipWs(string s, ref int pos)
         {
             while (pos < s.Length && (s[pos] == ' ' || s[pos] == '\t')) pos++;
@@ -182,30 +228,13 @@ namespace PyPackaging.Standards
 
         private static string TrimWs(string s) => s.Trim(' ', '\t');
 
-        // A direct reference must be an absolute URL with a scheme; non-file URLs need a host.
+        // pypa/packaging takes the URL as an opaque token (no scheme or host check; `file:/path` and `gopher:/x` are
+        // fine); only an empty one is an error. PyPI refuses direct references anyway (PkgInfoDirectUrlDependency).
         private static bool IsPlausibleUrl(string url, out string? error)
         {
-            var colon = url.IndexOf(':');
-            if (url.Length == 0 || colon <= 0 || !AsciiText.IsLetter(url[0]))
+            if (url.Length == 0)
             {
-                error = "`" + AsciiText.Printable(url) + "` is not a valid URL (it has no scheme).";
-                return false;
-            }
-            for (var i = 1; i < colon; i++)
-            {
-                var c = url[i];
-                if (!AsciiText.IsLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
-                {
-                    error = "`" + AsciiText.Printable(url) + "` is not a valid URL (bad scheme).";
-                    return false;
-                }
-            }
-            var scheme = AsciiText.ToLower(url.Substring(0, colon));
-            var rest = url.Substring(colon + 1);
-            // Every direct reference needs an authority part (`//`); only file URLs may leave the host empty.
-            if (!rest.StartsWith("//", StringComparison.Ordinal) || (scheme != "file" && (rest.Length == 2 || rest[2] == '/')))
-            {
-                error = "`" + AsciiText.Printable(url) + "` is not a valid URL (it has no host).";
+                error = "Expected a URL after `@`.";
                 return false;
             }
             error = null;

@@ -42,12 +42,13 @@ namespace PyPackaging.Standards
                 error = "The specifier is missing.";
                 return false;
             }
-            if (!AsciiText.IsAllAscii(text))
+            // packaging matches `^\s*...\s*$` on a str: Unicode whitespace around the clause is stripped too.
+            var s = AsciiText.TrimPython(text);
+            if (!AsciiText.IsAllAscii(s))
             {
                 error = "`" + AsciiText.Printable(text) + "` contains non-ASCII characters.";
                 return false;
             }
-            var s = AsciiText.Trim(text);
             string? op = null;
             foreach (var candidate in Operators)
             {
@@ -70,7 +71,8 @@ namespace PyPackaging.Standards
             }
             foreach (var c in rest)
             {
-                if (AsciiText.IsWhiteSpace(c) || c == ';' || c == ',' || c == ')' || c == '(')
+                // `===` takes any string without whitespace, `;` or `)` (packaging's arbitrary-equality pattern), commas included.
+                if (AsciiText.IsWhiteSpace(c) || c == ';' || c == ')' || (op != "===" && (c == ',' || c == '(')))
                 {
                     error = "`" + AsciiText.Printable(s) + "` contains an unexpected character in its version.";
                     return false;
@@ -96,7 +98,7 @@ namespace PyPackaging.Standards
                 wildcard = true;
                 versionText = rest.Substring(0, rest.Length - 2);
             }
-            if (!Pep440Version.TryParse(versionText, out var version, out var versionError))
+            if (!Pep440Version.TryParse(versionText, out var version, out var versionError, Pep440Version.MaxLength))
             {
                 error = "`" + AsciiText.Printable(s) + "` has an invalid version: " + versionError;
                 return false;
@@ -217,7 +219,11 @@ namespace PyPackaging.Standards
             }
         }
 
-        /// <summary>Parses <c>&gt;=1.0,&lt;2</c>; one trailing comma is allowed, empty clauses elsewhere are not.</summary>
+        /// <summary>
+        /// Parses <c>&gt;=1.0,&lt;2</c> as pypa/packaging's <c>SpecifierSet</c> does: split on commas, strip each clause,
+        /// drop empty ones (so <c>&gt;=1,,&lt;2</c> and a trailing comma are accepted). The PEP 508 requirement grammar is
+        /// stricter about commas; <see cref="Pep508Requirement"/> checks that itself.
+        /// </summary>
         public static bool TryParse(string? text, out VersionSpecifierSet? set, out string? error)
         {
             set = null;
@@ -230,15 +236,8 @@ namespace PyPackaging.Standards
             var list = new List<VersionSpecifier>();
             for (var i = 0; i < parts.Length; i++)
             {
-                var part = AsciiText.Trim(parts[i]);
-                if (part.Length == 0)
-                {
-                    var isTrailing = i == parts.Length - 1 && i > 0;
-                    var isWhole = parts.Length == 1;
-                    if (isTrailing || isWhole) continue;
-                    error = "`" + AsciiText.Printable(text) + "` has an empty clause between commas.";
-                    return false;
-                }
+                var part = AsciiText.TrimPython(parts[i]);
+                if (part.Length == 0) continue;
                 if (!VersionSpecifier.TryParse(part, out var spec, out error)) return false;
                 list.Add(spec!);
             }

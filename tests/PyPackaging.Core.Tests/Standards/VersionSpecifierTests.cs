@@ -56,8 +56,6 @@ namespace PyPackaging.Core.Tests.Standards
         [InlineData("1.0")]
         [InlineData("=>1.0")]
         [InlineData("==")]
-        [InlineData(">=1.0,,<2")]
-        [InlineData(",")]
         [InlineData("==1.0 2.0")]
         [InlineData("==lolwat")]
         [InlineData(">=\u0661.0")]

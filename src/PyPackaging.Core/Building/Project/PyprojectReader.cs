@@ -866,6 +866,11 @@ namespace PyPackaging.Building.Project
                     {
                         Warn(path, text, "Requirement '" + text + "' is a direct URL reference; PyPI rejects uploads whose dependencies use 'name @ url'.");
                     }
+                    var notes = req.SpecNotes;
+                    if (notes.Count > 0)
+                    {
+                        Warn(path, text, "Requirement '" + text + "' is accepted by packaging, PyPI and installers, but not as the dependency-specifiers spec asks publishers to write it: " + string.Join("; ", notes) + ".");
+                    }
                     list.Add(req.ToString());
                 }
                 return list;

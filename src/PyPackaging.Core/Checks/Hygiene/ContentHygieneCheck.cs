@@ -102,8 +102,10 @@ namespace PyPackaging.Checks.Hygiene
                 var resolution = graph.Symlink(env.EscapingLink);
                 var where = resolution != null && resolution.Outcome == SymlinkOutcome.Escapes
                     ? $", which resolves to {Q(resolution.ResolvedPath)} outside the archive" : ", outside the archive";
+                // The link's own safety finding says what the link does; this one says what the environment is, so the
+                // two findings on the link never read the same.
                 findings.Report(RuleCatalog.VirtualEnvironment, env.EscapingLink,
-                    $"{Q(link.Path)} is a symbolic link to {Q(link.LinkTarget ?? string.Empty)}{where}. It belongs to {env.Describe()}. pip and uv ≥ 0.8.1 will refuse to install this sdist.",
+                    $"{Dir(env.Directory)} is a virtual environment ({env.Evidence}) with {CountIn(graph, env.Directory)} member(s) packed into the sdist. Its interpreter link {Q(link.Path)} points to {Q(link.LinkTarget ?? string.Empty)}{where}, so pip and uv ≥ 0.8.1 refuse to install this sdist.",
                     remedy);
                 return;
             }

@@ -42,6 +42,7 @@ namespace PyPackaging.Checks.Metadata
             [MetadataProblemKind.DescriptionContentTypeMissing] = RuleCatalog.PkgInfoDescriptionContentTypeMissing,
             [MetadataProblemKind.InvalidEmail] = RuleCatalog.PkgInfoInvalidEmail,
             [MetadataProblemKind.LegacyLicenseFile] = RuleCatalog.PkgInfoLegacyLicenseFile,
+            [MetadataProblemKind.RequirementNotStrict] = RuleCatalog.PkgInfoRequirementNotStrict,
         };
 
         private static readonly IReadOnlyList<PySdistRule> AllRules = RuleByKind.Values.Distinct().ToList();

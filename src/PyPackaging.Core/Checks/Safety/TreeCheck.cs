@@ -98,7 +98,7 @@ namespace PyPackaging.Checks.Safety
                     if (writable.Count > 0)
                     {
                         findings.Report(RuleCatalog.WritableMode, member.Index,
-                            $"{Q(member.Path)} has mode {PySdistEntry.FormatMode(mode)} with the {List(writable)} bit{(writable.Count > 1 ? "s" : string.Empty)} set. Extraction filters clear them, so the stored mode is not what users get; an extractor that kept them would let other users change the file.");
+                            $"{Q(member.Path)} has mode {PySdistEntry.FormatMode(mode)} with the {List(writable)} bit{(writable.Count > 1 ? "s" : string.Empty)} set. CPython's data filter and every safe extractor (Expand-PySdistSafely too) clear {(writable.Count > 1 ? "them" : "it")}, so users get mode {PySdistEntry.FormatMode(mode & ~(GroupWrite | OtherWrite) & 0x1FF)}.");
                     }
                 }
             }

@@ -48,7 +48,7 @@ namespace PyPackaging.Checks.Structure
                 ReportRequiredFile(snapshot, graph, top, "PKG-INFO", RuleCatalog.MissingPkgInfo, RuleCatalog.PkgInfoNotRegular, findings,
                     "PyPI refuses the upload ('PKG-INFO not found'), twine check fails, and the metadata cannot be read without building the sdist.");
                 ReportRequiredFile(snapshot, graph, top, "pyproject.toml", RuleCatalog.MissingPyprojectToml, RuleCatalog.PyprojectTomlNotRegular, findings,
-                    "The current sdist specification requires it; without it frontends fall back to legacy setup.py builds.");
+                    "This is a legacy sdist: PyPI accepts it, and pip and uv build it through setup.py (setuptools' legacy backend). The current sdist format requires pyproject.toml.");
             }
             ReportHeaderFormats(snapshot, findings);
         }
@@ -122,7 +122,7 @@ namespace PyPackaging.Checks.Structure
                 if (dirLike.Contains(t)) continue;
                 var member = snapshot.Members[first[t]];
                 findings.Report(RuleCatalog.TopLevelFile, member.Index,
-                    $"{Q(member.Path)} is a {KindName(member.Type)} at the top level of the archive, outside {Dir(stem)}. PyPI counts it as another top-level entry and refuses the sdist; pip drops it when it strips the top-level directory.");
+                    $"{Q(member.Path)} is a {KindName(member.Type)} at the top level of the archive, outside {Dir(stem)}. PyPI counts it as another top-level entry and refuses the upload ('Incorrect number of top-level directories in sdist').");
             }
 
             var dirs = order.FindAll(dirLike.Contains);
@@ -133,14 +133,14 @@ namespace PyPackaging.Checks.Structure
                     if (t == stem) continue;
                     var member = snapshot.Members[first[t]];
                     findings.Report(RuleCatalog.MemberOutsideTopLevel, member.Index,
-                        $"{Dir(t)} ({count[t]} member(s), first {Q(member.Path)}) is stored beside {Dir(stem)} instead of inside it. PyPI refuses an sdist with more than one top-level directory, and installers that strip {Dir(stem)} misplace these files.");
+                        $"{Dir(t)} ({count[t]} member(s), first {Q(member.Path)}) is stored beside {Dir(stem)} instead of inside it. PyPI refuses an sdist with more than one top-level directory ('Incorrect number of top-level directories in sdist').");
                 }
                 return stem;
             }
             if (dirs.Count == 1)
             {
                 findings.ReportArchive(RuleCatalog.TopLevelMismatch,
-                    $"The top-level directory is {Dir(dirs[0])}, but the file name {Q(snapshot.FileName)} calls for {Dir(stem)}. The sdist format requires the same {{name}}-{{version}} stem for both; tools that derive one from the other look in the wrong place.");
+                    $"The top-level directory is {Dir(dirs[0])}, but the file name {Q(snapshot.FileName)} calls for {Dir(stem)}. The sdist format requires the same {{name}}-{{version}} stem for both; PyPI and installers do not check it and use the directory as it is.");
                 return dirs[0];
             }
             var names = new List<string>();
@@ -149,7 +149,7 @@ namespace PyPackaging.Checks.Structure
             findings.ReportArchive(RuleCatalog.TopLevelNotSingle,
                 dirs.Count == 0
                     ? $"{Q(snapshot.FileName)} has no top-level directory, only top-level files ({List(names)}); {expected}. PyPI refuses it ('Incorrect number of top-level directories in sdist')."
-                    : $"{Q(snapshot.FileName)} has {dirs.Count} top-level directories ({List(names)}); {expected}. PyPI refuses it ('Incorrect number of top-level directories in sdist'), and pip does not strip a top-level directory, so files land in unexpected places.");
+                    : $"{Q(snapshot.FileName)} has {dirs.Count} top-level directories ({List(names)}); {expected}. PyPI refuses it ('Incorrect number of top-level directories in sdist'), and pip, which strips a leading directory only when every member shares it, unpacks it as is.");
             return null;
         }
 
@@ -172,7 +172,7 @@ namespace PyPackaging.Checks.Structure
                 if (member.Type == PySdistEntryType.File) continue;
                 var target = member.LinkTarget != null ? $" to {Q(member.LinkTarget)}" : string.Empty;
                 findings.Report(notRegularRule, index,
-                    $"{Q(member.Path)} is a {KindName(member.Type)}{target}, not a regular file. Tools that read {name} from the archive (twine, PyPI, installers) cannot rely on it.");
+                    $"{Q(member.Path)} is a {KindName(member.Type)}{target}, not a regular file. {(name == "PKG-INFO" ? "twine check fails ('PKG-INFO is not a regular file') and PyPI cannot read the metadata." : "pip treats it as absent and falls back to a legacy setup.py build; other frontends may fail to read it.")}");
             }
         }
 
@@ -192,7 +192,7 @@ namespace PyPackaging.Checks.Structure
             if (gnu > 0) parts.Add($"{gnu} use GNU headers");
             if (v7 > 0) parts.Add($"{v7} use pre-POSIX (v7) headers");
             findings.ReportArchive(RuleCatalog.NonPaxHeader,
-                $"Of the {total} members of {Q(snapshot.FileName)}, {List(parts)}. The sdist format is POSIX.1-2001 pax: strict readers (uv's tar-codec) reject GNU long-name entries mixed with pax, and v7 headers cannot carry UTF-8 names or long paths.");
+                $"Of the {total} members of {Q(snapshot.FileName)}, {List(parts)}. The sdist format asks for POSIX.1-2001 pax; pip, uv, CPython's tarfile and PyPI read these headers all the same.");
         }
     }
 }

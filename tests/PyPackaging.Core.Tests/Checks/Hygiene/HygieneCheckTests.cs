@@ -27,7 +27,9 @@ namespace PyPackaging.Core.Tests.Checks.Hygiene
                 .Symlink("demo-1.0/venv/bin/python", "/usr/local/bin/python3")
                 .Symlink("demo-1.0/venv/bin/python3", "python");
             var f = Single(b, RuleCatalog.VirtualEnvironment, "demo-1.0/venv/bin/python");
-            Assert.Equal("`demo-1.0/venv/bin/python` is a symbolic link to `/usr/local/bin/python3`, outside the archive. It belongs to the virtual environment `demo-1.0/venv/` (contains pyvenv.cfg). pip and uv ≥ 0.8.1 will refuse to install this sdist.", f.Message);
+            Assert.Equal("`demo-1.0/venv/` is a virtual environment (contains pyvenv.cfg) with 4 member(s) packed into the sdist. Its interpreter link `demo-1.0/venv/bin/python` points to `/usr/local/bin/python3`, outside the archive, so pip and uv ≥ 0.8.1 refuse to install this sdist.", f.Message);
+            // Hygiene, not refusal: the link's own SymlinkAbsolute finding is the Error.
+            Assert.Equal(PySdistSeverity.Warning, f.Rule.Severity);
             Assert.Equal("Exclude `venv/` from the build (for example in .gitignore) and rebuild.", f.Remedy);
         }
 
@@ -40,7 +42,7 @@ namespace PyPackaging.Core.Tests.Checks.Hygiene
                 .Symlink("demo-1.0/venv/bin/python", "/usr/local/bin/python3")
                 .File("demo-1.0/venv/pyvenv.cfg", "home = /usr/local/bin\n");
             var f = Single(b, RuleCatalog.VirtualEnvironment, "demo-1.0/venv/bin/python");
-            Assert.Contains("the virtual environment `demo-1.0/venv/` (contains pyvenv.cfg)", f.Message);
+            Assert.Contains("`demo-1.0/venv/` is a virtual environment (contains pyvenv.cfg)", f.Message);
         }
 
         [Fact]

@@ -32,6 +32,30 @@ namespace PyPackaging.Core.Tests.Checks.Hygiene
         }
 
         [Fact]
+        public void EveryRuleNamesItsConsumerAndWhyItHasItsSeverity()
+        {
+            foreach (var rule in RuleCatalog.All)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(rule.Consumer), rule.Id + " has no Consumer");
+                Assert.False(string.IsNullOrWhiteSpace(rule.SeverityReason), rule.Id + " has no SeverityReason");
+                // An Error is a promise: someone refuses, or unpacking is unsafe or ambiguous.
+                if (rule.Severity == PySdistSeverity.Error)
+                {
+                    Assert.Matches(new Regex("refuse|unsafe|ambiguous|fail", RegexOptions.IgnoreCase), rule.SeverityReason);
+                }
+                // Summaries move findings to the archive entry; a blocking rule must stay on its member.
+                if (rule.SummarizedPerArchive) Assert.NotEqual(PySdistSeverity.Error, rule.Severity);
+            }
+            // The legacy facts and what extractors normalise are Information, per the calibration rule.
+            Assert.Equal(PySdistSeverity.Information, RuleCatalog.MissingPyprojectToml.Severity);
+            Assert.Equal(PySdistSeverity.Information, RuleCatalog.NonPaxHeader.Severity);
+            Assert.Equal(PySdistSeverity.Information, RuleCatalog.WritableMode.Severity);
+            Assert.Equal(PySdistSeverity.Information, RuleCatalog.PkgInfoLegacyMetadataVersion.Severity);
+            Assert.Equal(PySdistSeverity.Warning, RuleCatalog.TopLevelMismatch.Severity);
+            Assert.Equal(PySdistSeverity.Warning, RuleCatalog.PkgInfoMalformedHeader.Severity);
+        }
+
+        [Fact]
         public void DisabledRulesAreNotReported()
         {
             var b = Sdists.Clean().Symlink("demo-1.0/l", "/etc/passwd");

@@ -54,6 +54,7 @@ namespace PyPackaging.Core.Tests.Checks.Metadata
             yield return new object[] { "PkgInfoInvalidDescriptionContentType", Header + "Description-Content-Type: text/html\n", Header + "Description-Content-Type: text/markdown\n" };
             yield return new object[] { "PkgInfoInvalidRequirement", Header + "Requires-Dist: requests >= 2.*\n", Header + "Requires-Dist: requests == 2.*\n" };
             yield return new object[] { "PkgInfoDirectUrlDependency", Header + "Requires-Dist: requests @ https://example.org/requests.tar.gz\n", Header + "Requires-Dist: requests>=2\n" };
+            yield return new object[] { "PkgInfoRequirementNotStrict", Header + "Requires-Dist: pywin32; sys.platform == \"win32\"\n", Header + "Requires-Dist: pywin32; sys_platform == \"win32\"\n" };
             yield return new object[] { "PkgInfoInvalidRequiresPython", Header + "Requires-Python: 3.9\n", Header + "Requires-Python: >=3.9\n" };
             yield return new object[] { "PkgInfoInvalidProvidesExtra", Header + "Provides-Extra: Dev_Tools\n", Header + "Provides-Extra: dev-tools\n" };
             yield return new object[] { "PkgInfoLicenseWithExpression", Header + "License: MIT\nLicense-Expression: MIT\n", Header + "License-Expression: MIT\n" };

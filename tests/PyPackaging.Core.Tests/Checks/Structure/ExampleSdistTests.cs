@@ -38,7 +38,13 @@ namespace PyPackaging.Core.Tests.Checks.Structure
 
             var venv = Assert.Single(findings, f => f.Rule.Id == "VirtualEnvironment");
             Assert.Equal("leaky_pkg-1.0.0/venv/bin/python", PathOf(venv));
-            Assert.Contains("virtual environment `leaky_pkg-1.0.0/venv/`", venv.Message);
+            Assert.Contains("`leaky_pkg-1.0.0/venv/` is a virtual environment", venv.Message);
+
+            // No two findings on one member read the same (issue 7: the venv link carried the same text twice).
+            foreach (var entry in inspection.Entries)
+            {
+                Assert.Equal(entry.Findings.Count, entry.Findings.Select(f => f.Message).Distinct(StringComparer.Ordinal).Count());
+            }
 
             var absolute = findings.Where(f => f.Rule.Id == "SymlinkAbsolute").Select(PathOf).OrderBy(p => p, StringComparer.Ordinal).ToArray();
             // venv/bin/python3 -> python is reported too: it leads through the absolute link.

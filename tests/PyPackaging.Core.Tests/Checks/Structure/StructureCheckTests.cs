@@ -119,7 +119,9 @@ namespace PyPackaging.Core.Tests.Checks.Structure
         {
             var b = new SnapshotBuilder().Directory("demo-1.0/").File("demo-1.0/PKG-INFO", PkgInfo).File("demo-1.0/setup.py", "");
             var f = Single(b, RuleCatalog.MissingPyprojectToml, null);
-            Assert.Equal(PySdistSeverity.Error, f.Rule.Severity);
+            // A legacy sdist: PyPI accepts it and pip/uv build it through setup.py, so it is a fact, not a refusal.
+            Assert.Equal(PySdistSeverity.Information, f.Rule.Severity);
+            Assert.Contains("legacy sdist", f.Message);
             None(new SnapshotBuilder().Directory("demo-1.0/").File("demo-1.0/PKG-INFO", PkgInfo).Incomplete("limit"), RuleCatalog.MissingPyprojectToml);
             None(Clean(), RuleCatalog.MissingPyprojectToml);
         }
