@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using PyPackaging.Archives;
 using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
@@ -14,189 +13,6 @@ using PyPackaging.Inspection;
 
 namespace PyPackaging.Building
 {
-    /// <summary>What to build and how.</summary>
-    public sealed class SdistBuildOptions
-    {
-        public SdistBuildOptions(string projectDirectory)
-        {
-            ProjectDirectory = projectDirectory ?? throw new ArgumentNullException(nameof(projectDirectory));
-        }
-
-        /// <summary>The directory holding pyproject.toml (a full path).</summary>
-        public string ProjectDirectory { get; }
-
-        /// <summary>Where the sdist goes (a full path); null means dist/ under the project.</summary>
-        public string? OutputDirectory { get; set; }
-
-        /// <summary>Gitignore-style patterns packed whatever else says (see <see cref="SourceTreeOptions.Include"/>).</summary>
-        public IList<string> Include { get; } = new List<string>();
-
-        /// <summary>Gitignore-style patterns never packed; wins over everything.</summary>
-        public IList<string> Exclude { get; } = new List<string>();
-
-        /// <summary>Entry and gzip-header time, seconds since 1970 (resolve with <see cref="SourceDateEpoch.Resolve"/>).</summary>
-        public long SourceDateEpoch { get; set; } = Planning.SourceDateEpoch.Default;
-
-        /// <summary>Replace an existing sdist of the same name.</summary>
-        public bool Force { get; set; }
-
-        /// <summary>Compression workers (net8.0); 0 = processor count. Never changes the bytes.</summary>
-        public int DegreeOfParallelism { get; set; }
-
-        /// <summary>Limits for the post-build check (defaults when null).</summary>
-        public ArchiveLimits? InspectionLimits { get; set; }
-    }
-
-    /// <summary>One member of the planned sdist.</summary>
-    public sealed class PlannedMember
-    {
-        internal PlannedMember(string archivePath, string relativePath, string? sourcePath, long size, int mode, byte[]? content)
-        {
-            ArchivePath = archivePath;
-            RelativePath = relativePath;
-            SourcePath = sourcePath;
-            Size = size;
-            Mode = mode;
-            Content = content;
-        }
-
-        /// <summary>The member path, with the <c>{name}-{version}/</c> top directory.</summary>
-        public string ArchivePath { get; }
-
-        /// <summary>The path relative to the project root ('/' separators).</summary>
-        public string RelativePath { get; }
-
-        /// <summary>The file whose content is packed (a link's resolved target); null for generated members (PKG-INFO).</summary>
-        public string? SourcePath { get; }
-
-        public long Size { get; }
-
-        /// <summary>0644 or 0755.</summary>
-        public int Mode { get; }
-
-        internal byte[]? Content { get; }
-
-        public bool IsGenerated => Content != null;
-    }
-
-    /// <summary>A path left out of the sdist and why.</summary>
-    public sealed class PlannedExclusion
-    {
-        internal PlannedExclusion(string relativePath, string sourcePath, bool isDirectory, string reason, string message)
-        {
-            RelativePath = relativePath;
-            SourcePath = sourcePath;
-            IsDirectory = isDirectory;
-            Reason = reason;
-            Message = message;
-        }
-
-        public string RelativePath { get; }
-
-        public string SourcePath { get; }
-
-        public bool IsDirectory { get; }
-
-        /// <summary>A short, stable reason: VirtualEnvironment, CacheDirectory, GitIgnore, BackendExclude, NotIncluded, …</summary>
-        public string Reason { get; }
-
-        /// <summary>A sentence explaining the exclusion.</summary>
-        public string Message { get; }
-    }
-
-    /// <summary>
-    /// Everything decided before a byte is written: metadata, the member list, the exclusions, warnings and the
-    /// blocking problems. <see cref="SdistBuilder.Write"/> refuses a plan with <see cref="Problems"/>.
-    /// </summary>
-    public sealed class SdistBuildPlan
-    {
-        internal SdistBuildPlan()
-        {
-        }
-
-        public SdistBuildOptions Options { get; internal set; } = null!;
-
-        public ProjectMetadata Metadata { get; internal set; } = null!;
-
-        /// <summary>The output directory (full path).</summary>
-        public string OutputDirectory { get; internal set; } = string.Empty;
-
-        /// <summary>The sdist's full path; empty when the name or version is invalid.</summary>
-        public string ArchivePath { get; internal set; } = string.Empty;
-
-        /// <summary><c>{normalized_name}-{version}</c>.</summary>
-        public string TopDirectory { get; internal set; } = string.Empty;
-
-        /// <summary>The members in archive (ordinal) order, PKG-INFO included.</summary>
-        public IReadOnlyList<PlannedMember> Members { get; internal set; } = Array.Empty<PlannedMember>();
-
-        public IReadOnlyList<PlannedExclusion> Exclusions { get; internal set; } = Array.Empty<PlannedExclusion>();
-
-        /// <summary>Warnings: metadata warnings, selection warnings, backend settings not applied.</summary>
-        public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
-
-        /// <summary>What of the backend configuration was honoured (for verbose output).</summary>
-        public IReadOnlyList<string> Honoured { get; internal set; } = Array.Empty<string>();
-
-        /// <summary>Problems that block the build: metadata errors and selection errors, each as one line.</summary>
-        public IReadOnlyList<string> Problems { get; internal set; } = Array.Empty<string>();
-
-        /// <summary>Stable id for the first kind of blocking problem: InvalidProjectMetadata or InvalidSourceTree.</summary>
-        public string? ProblemId { get; internal set; }
-
-        public bool CanBuild => Problems.Count == 0;
-
-        /// <summary>The sdist already exists (and <see cref="SdistBuildOptions.Force"/> decides).</summary>
-        public bool TargetExists => ArchivePath.Length > 0 && File.Exists(ArchivePath);
-
-        public long TotalBytes => Members.Sum(m => m.Size);
-    }
-
-    /// <summary>The outcome of writing.</summary>
-    public sealed class SdistBuildResult
-    {
-        internal SdistBuildResult(string archivePath, SdistInspection inspection, bool written)
-        {
-            ArchivePath = archivePath;
-            Inspection = inspection;
-            Written = written;
-        }
-
-        public string ArchivePath { get; }
-
-        /// <summary>The Test-PySdist engine's view of the archive (archive entry first).</summary>
-        public SdistInspection Inspection { get; }
-
-        /// <summary>False when the post-build check found an Error and the file was removed.</summary>
-        public bool Written { get; }
-
-        public IEnumerable<PySdistFinding> ErrorFindings =>
-            Inspection.Entries.SelectMany(e => e.Findings).Where(f => f.Severity == PySdistSeverity.Error);
-    }
-
-    /// <summary>Progress of <see cref="SdistBuilder.Write"/>.</summary>
-    public readonly struct SdistBuildProgress
-    {
-        public SdistBuildProgress(int membersDone, int memberCount, long bytesDone, long totalBytes, string? current)
-        {
-            MembersDone = membersDone;
-            MemberCount = memberCount;
-            BytesDone = bytesDone;
-            TotalBytes = totalBytes;
-            Current = current;
-        }
-
-        public int MembersDone { get; }
-
-        public int MemberCount { get; }
-
-        public long BytesDone { get; }
-
-        public long TotalBytes { get; }
-
-        public string? Current { get; }
-    }
-
     /// <summary>
     /// The native sdist build, free of PowerShell: <see cref="Plan"/> reads pyproject.toml, walks the tree
     /// (<see cref="SourceTreeWalker"/>), applies the backend's include/exclude settings (<see cref="BackendRuleSet"/>) and
@@ -223,25 +39,8 @@ namespace PyPackaging.Building
             var warnings = new List<string>();
 
             if (!Directory.Exists(root)) throw new DirectoryNotFoundException("The project directory does not exist: " + root);
-            var metadata = PyprojectReader.Read(root);
-            plan.Metadata = metadata;
-            foreach (var p in metadata.Problems)
-            {
-                if (p.Severity == ProjectProblemSeverity.Error) problems.Add(Describe(p));
-                else warnings.Add("pyproject.toml: " + Describe(p));
-            }
-            if (metadata.HasProjectTable && metadata.Dynamic.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
-            {
-                problems.Add("project.dynamic = [" + string.Join(", ", metadata.Dynamic.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
-            }
-            if (problems.Count > 0) plan.ProblemId = "InvalidProjectMetadata";
+            ProjectMetadata metadata = ReadMetadata(plan, root, problems, warnings);
             cancellationToken.ThrowIfCancellationRequested();
-
-            if (metadata.DistributionStem != null)
-            {
-                plan.TopDirectory = metadata.DistributionStem;
-                plan.ArchivePath = Path.Combine(plan.OutputDirectory, metadata.SdistFileName!);
-            }
 
             var backend = BackendRuleSet.From(metadata);
             warnings.AddRange(backend.Warnings);
@@ -252,68 +51,16 @@ namespace PyPackaging.Building
             var required = new List<string> { "pyproject.toml" };
             if (metadata.Readme?.File != null) required.Add(metadata.Readme.File.Replace('\\', '/'));
             required.AddRange(metadata.LicenseFiles.Select(f => f.Replace('\\', '/')));
-            var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
 
-            var treeOptions = new SourceTreeOptions(root) { OutputDirectory = plan.OutputDirectory };
-            foreach (var p in options.Include) treeOptions.Include.Add(p);
-            foreach (var p in backend.ForceInclude) treeOptions.Include.Add(p);
-            foreach (var r in required) treeOptions.Include.Add("/" + EscapeGlob(r));
-            foreach (var p in options.Exclude) treeOptions.Exclude.Add(p);
-            var tree = SourceTreeWalker.Walk(treeOptions);
+            // Every in-or-out decision is FileSelector's; here its answers become members and exclusions.
+            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required));
             cancellationToken.ThrowIfCancellationRequested();
-
-            var userInclude = options.Include.Select(p => GitIgnorePattern.Parse(p, "-Include")).Where(p => p != null)
-                .Select(p => new OriginPattern(p!, "-Include")).ToList();
             var members = new List<PlannedMember>();
             var exclusions = new List<PlannedExclusion>();
-            var packed = new HashSet<string>(StringComparer.Ordinal);
             string top = plan.TopDirectory.Length > 0 ? plan.TopDirectory : "invalid";
-            bool selectionProblems = false;
+            if (MapSelection(tree, top, members, exclusions, problems, warnings) && plan.ProblemId == null) plan.ProblemId = "InvalidSourceTree";
 
-            foreach (var item in tree.Items)
-            {
-                switch (item.Kind)
-                {
-                    case SourceItemKind.Error:
-                        problems.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
-                        selectionProblems = true;
-                        break;
-                    case SourceItemKind.Warning:
-                        warnings.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
-                        break;
-                    case SourceItemKind.Excluded:
-                        exclusions.Add(new PlannedExclusion(item.ArchivePath, item.SourcePath, item.IsDirectory, item.Reason.ToString(), item.Message ?? item.Reason.ToString()));
-                        break;
-                    case SourceItemKind.File:
-                        string rel = item.ArchivePath;
-                        if (rel == "PKG-INFO")
-                        {
-                            exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "Generated", "PKG-INFO is generated from pyproject.toml; the project's own file is not packed."));
-                            break;
-                        }
-                        bool userIncluded = BackendRuleSet.Match(userInclude, rel) != null;
-                        if (!userIncluded && !requiredSet.Contains(rel))
-                        {
-                            var ex = BackendRuleSet.Match(backend.Exclude, rel);
-                            if (ex != null)
-                            {
-                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "BackendExclude", "Left out by " + ex.Origin + " '" + ex.Pattern.Text + "'."));
-                                break;
-                            }
-                            if (backend.Restrict.Count > 0 && !IsAlwaysKeptByHatch(rel) && BackendRuleSet.Match(backend.Restrict, rel) == null)
-                            {
-                                exclusions.Add(new PlannedExclusion(rel, item.SourcePath, false, "NotIncluded", "Not matched by " + string.Join(" or ", backend.Restrict.Select(r => r.Origin).Distinct()) + "."));
-                                break;
-                            }
-                        }
-                        string source = item.LinkTarget ?? item.SourcePath;
-                        members.Add(new PlannedMember(top + "/" + rel, rel, source, item.Size, item.IsExecutable ? ExecutableMode : RegularMode, null));
-                        packed.Add(rel);
-                        break;
-                }
-            }
-            if (selectionProblems && plan.ProblemId == null) plan.ProblemId = "InvalidSourceTree";
-
+            var packed = new HashSet<string>(members.Select(m => m.RelativePath), StringComparer.Ordinal);
             foreach (var r in required)
             {
                 if (!packed.Contains(r) && File.Exists(Path.Combine(root, r)))
@@ -335,6 +82,57 @@ namespace PyPackaging.Building
             plan.Warnings = warnings;
             plan.Problems = problems;
             return plan;
+        }
+
+        /// <summary>Reads pyproject.toml into the plan: metadata problems, dynamic fields, the sdist's name.</summary>
+        private static ProjectMetadata ReadMetadata(SdistBuildPlan plan, string root, List<string> problems, List<string> warnings)
+        {
+            var metadata = PyprojectReader.Read(root);
+            plan.Metadata = metadata;
+            foreach (var p in metadata.Problems)
+            {
+                if (p.Severity == ProjectProblemSeverity.Error) problems.Add(Describe(p));
+                else warnings.Add("pyproject.toml: " + Describe(p));
+            }
+            if (metadata.HasProjectTable && metadata.Dynamic.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
+            {
+                problems.Add("project.dynamic = [" + string.Join(", ", metadata.Dynamic.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
+            }
+            if (problems.Count > 0) plan.ProblemId = "InvalidProjectMetadata";
+
+            if (metadata.DistributionStem != null)
+            {
+                plan.TopDirectory = metadata.DistributionStem;
+                plan.ArchivePath = Path.Combine(plan.OutputDirectory, metadata.SdistFileName!);
+            }
+            return metadata;
+        }
+
+        /// <summary>Turns the walk's items into members, exclusions, problems and warnings; true when the walk found errors.</summary>
+        private static bool MapSelection(SourceTreeResult tree, string top, List<PlannedMember> members, List<PlannedExclusion> exclusions, List<string> problems, List<string> warnings)
+        {
+            bool selectionProblems = false;
+            foreach (var item in tree.Items)
+            {
+                switch (item.Kind)
+                {
+                    case SourceItemKind.Error:
+                        problems.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
+                        selectionProblems = true;
+                        break;
+                    case SourceItemKind.Warning:
+                        warnings.Add(item.ArchivePath + ": " + (item.Message ?? item.Problem.ToString()));
+                        break;
+                    case SourceItemKind.Excluded:
+                        exclusions.Add(new PlannedExclusion(item.ArchivePath, item.SourcePath, item.IsDirectory, item.Reason.ToString(), item.Message ?? item.Reason.ToString()));
+                        break;
+                    case SourceItemKind.File:
+                        string source = item.LinkTarget ?? item.SourcePath;
+                        members.Add(new PlannedMember(top + "/" + item.ArchivePath, item.ArchivePath, source, item.Size, item.IsExecutable ? ExecutableMode : RegularMode, null));
+                        break;
+                }
+            }
+            return selectionProblems;
         }
 
         /// <summary>
@@ -379,39 +177,49 @@ namespace PyPackaging.Building
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                if (File.Exists(plan.ArchivePath))
-                {
-                    if (!plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
-#if NET8_0_OR_GREATER
-                    File.Move(temp, plan.ArchivePath, true);
-#else
-                    File.Replace(temp, plan.ArchivePath, null);
-#endif
-                }
-                else
-                {
-                    File.Move(temp, plan.ArchivePath);
-                }
+                MoveIntoPlace(temp, plan);
                 kept = true;
                 return new SdistBuildResult(plan.ArchivePath, inspection, true);
             }
             finally
             {
-                try
+                CleanUp(temp, plan.OutputDirectory, removeOutput: !kept && createdOutput);
+            }
+        }
+
+        private static void MoveIntoPlace(string temp, SdistBuildPlan plan)
+        {
+            if (File.Exists(plan.ArchivePath))
+            {
+                if (!plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
+#if NET8_0_OR_GREATER
+                File.Move(temp, plan.ArchivePath, true);
+#else
+                File.Replace(temp, plan.ArchivePath, null);
+#endif
+            }
+            else
+            {
+                File.Move(temp, plan.ArchivePath);
+            }
+        }
+
+        /// <summary>A failed build leaves no trace: not the temporary file, nor the output directory it created (when still empty).</summary>
+        private static void CleanUp(string temp, string outputDirectory, bool removeOutput)
+        {
+            try
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+                if (removeOutput && Directory.Exists(outputDirectory) && !Directory.EnumerateFileSystemEntries(outputDirectory).Any())
                 {
-                    if (File.Exists(temp)) File.Delete(temp);
-                    // A failed build leaves no trace: not even the output directory it created (when still empty).
-                    if (!kept && createdOutput && Directory.Exists(plan.OutputDirectory) && !Directory.EnumerateFileSystemEntries(plan.OutputDirectory).Any())
-                    {
-                        Directory.Delete(plan.OutputDirectory);
-                    }
+                    Directory.Delete(outputDirectory);
                 }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
 
@@ -441,21 +249,6 @@ namespace PyPackaging.Building
             progress?.Invoke(new SdistBuildProgress(count, count, total, total, null));
         }
 
-        /// <summary>Files hatchling always packs whatever include/only-include say.</summary>
-        private static bool IsAlwaysKeptByHatch(string rel) =>
-            rel == "pyproject.toml" || rel == "hatch.toml" || rel == "hatch_build.py" || rel == ".gitignore" || rel == ".hgignore";
-
-        private static string EscapeGlob(string path)
-        {
-            var sb = new StringBuilder(path.Length + 4);
-            foreach (char c in path)
-            {
-                if (c == '*' || c == '?' || c == '[' || c == '\\' || c == '!' || c == '#') sb.Append('\\');
-                sb.Append(c);
-            }
-            return sb.ToString();
-        }
-
         /// <summary>One line for a metadata problem: key, value and rule.</summary>
         public static string Describe(ProjectProblem p)
         {
@@ -467,17 +260,5 @@ namespace PyPackaging.Building
             sb.Append(p.Message);
             return sb.ToString();
         }
-    }
-
-    /// <summary>The sdist already exists and Force is off.</summary>
-    public sealed class SdistExistsException : IOException
-    {
-        public SdistExistsException(string path)
-            : base("The sdist '" + path + "' already exists. Use -Force to replace it.")
-        {
-            ArchivePath = path;
-        }
-
-        public string ArchivePath { get; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PyPackaging.Building.Project;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -35,37 +36,37 @@ namespace PyPackaging.Building.Planning
                 // The pyproject reader reports unreadable or invalid files.
             }
 
-            if (root != null && Table(root, "tool") is TomlTable tool)
+            if (root != null && PyprojectReader.Descend(root, "tool") is TomlTable tool)
             {
-                if (Table(tool, "hatch", "build") is TomlTable hatchBuild)
+                if (PyprojectReader.Descend(tool, "hatch", "build") is TomlTable hatchBuild)
                 {
                     foreach (var key in hatchBuild.Keys.Where(k => HatchBuildKeys.Contains(k)))
                     {
                         warnings.Add("[tool.hatch.build] " + key + " is not applied by the native build (only [tool.hatch.build.targets.sdist] include, exclude and only-include are); check the file list with -WhatIf and use -Include/-Exclude.");
                     }
                 }
-                if (Table(tool, "poetry") is TomlTable poetry)
+                if (PyprojectReader.Descend(tool, "poetry") is TomlTable poetry)
                 {
                     foreach (var key in new[] { "include", "exclude", "packages" }.Where(poetry.ContainsKey))
                     {
                         warnings.Add("[tool.poetry] " + key + " is not applied by the native build; check the file list with -WhatIf and use -Include/-Exclude.");
                     }
                 }
-                if (Table(tool, "setuptools") is TomlTable setuptools)
+                if (PyprojectReader.Descend(tool, "setuptools") is TomlTable setuptools)
                 {
                     foreach (var key in new[] { "packages", "package-data", "exclude-package-data", "include-package-data", "data-files" }.Where(setuptools.ContainsKey))
                     {
                         warnings.Add("[tool.setuptools] " + key + " is not applied by the native build; check the file list with -WhatIf and use -Include/-Exclude.");
                     }
                 }
-                if (Table(tool, "maturin") is TomlTable maturin)
+                if (PyprojectReader.Descend(tool, "maturin") is TomlTable maturin)
                 {
                     foreach (var key in new[] { "include", "exclude", "sdist-include", "sdist-generator" }.Where(maturin.ContainsKey))
                     {
                         warnings.Add("[tool.maturin] " + key + " is not applied by the native build; check the file list with -WhatIf and use -Include/-Exclude.");
                     }
                 }
-                if (Table(tool, "scikit-build", "sdist") is TomlTable skbuild)
+                if (PyprojectReader.Descend(tool, "scikit-build", "sdist") is TomlTable skbuild)
                 {
                     foreach (var key in skbuild.Keys)
                     {
@@ -78,17 +79,6 @@ namespace PyPackaging.Building.Planning
                 warnings.Add("MANIFEST.in is not applied by the native build (it packs the whole tree minus the exclusions); check the file list with -WhatIf and use -Include/-Exclude.");
             }
             return warnings;
-        }
-
-        private static TomlTable? Table(TomlTable table, params string[] keys)
-        {
-            TomlTable current = table;
-            foreach (var k in keys)
-            {
-                if (!current.TryGetValue(k, out var next) || !(next is TomlTable t)) return null;
-                current = t;
-            }
-            return current;
         }
     }
 }

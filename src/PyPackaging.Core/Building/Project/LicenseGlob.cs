@@ -60,77 +60,92 @@ namespace PyPackaging.Building.Project
                     sb.Append(last ? "(?:[^/]+/)*[^/]+" : "(?:[^/]+/)*");
                     continue;
                 }
-                for (int i = 0; i < seg.Length; i++)
-                {
-                    char c = seg[i];
-                    if (IsLiteral(c))
-                    {
-                        sb.Append(Regex.Escape(c.ToString()));
-                    }
-                    else if (c == '*')
-                    {
-                        if (i + 1 < seg.Length && seg[i + 1] == '*')
-                        {
-                            error = "'**' must be a whole path segment";
-                            return false;
-                        }
-                        sb.Append("[^/]*");
-                    }
-                    else if (c == '?')
-                    {
-                        sb.Append("[^/]");
-                    }
-                    else if (c == '[')
-                    {
-                        int close = seg.IndexOf(']', i + 1);
-                        if (close < 0)
-                        {
-                            error = "'[' has no closing ']'";
-                            return false;
-                        }
-                        string body = seg.Substring(i + 1, close - i - 1);
-                        if (body.Length == 0)
-                        {
-                            error = "'[]' is empty";
-                            return false;
-                        }
-                        var cls = new StringBuilder("[");
-                        for (int k = 0; k < body.Length; k++)
-                        {
-                            char b = body[k];
-                            if (b == '-' && k > 0 && k < body.Length - 1)
-                            {
-                                char lo = body[k - 1], hi = body[k + 1];
-                                if (lo > hi)
-                                {
-                                    error = "the range '" + lo + "-" + hi + "' is reversed";
-                                    return false;
-                                }
-                                cls.Append('-');
-                                continue;
-                            }
-                            if (!IsLiteral(b) || b == ' ')
-                            {
-                                error = "'" + b + "' is not allowed inside '[...]'";
-                                return false;
-                            }
-                            cls.Append(b == '-' ? "\\-" : Regex.Escape(b.ToString()));
-                        }
-                        cls.Append(']');
-                        sb.Append(cls);
-                        i = close;
-                    }
-                    else
-                    {
-                        error = "the character '" + c + "' is not allowed in a glob pattern (only letters, digits, '_', '-', '.', ' ', '*', '?', '[...]' and '/')";
-                        return false;
-                    }
-                }
+                if (!AppendSegment(seg, sb, out error)) return false;
                 if (!last) sb.Append('/');
             }
             sb.Append("\\z");
             glob = new LicenseGlob(pattern, new Regex(sb.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)));
             error = null;
+            return true;
+        }
+
+        /// <summary>One path segment other than '**', as a regular expression.</summary>
+        private static bool AppendSegment(string seg, StringBuilder sb, out string? error)
+        {
+            error = null;
+            for (int i = 0; i < seg.Length; i++)
+            {
+                char c = seg[i];
+                if (IsLiteral(c))
+                {
+                    sb.Append(Regex.Escape(c.ToString()));
+                }
+                else if (c == '*')
+                {
+                    if (i + 1 < seg.Length && seg[i + 1] == '*')
+                    {
+                        error = "'**' must be a whole path segment";
+                        return false;
+                    }
+                    sb.Append("[^/]*");
+                }
+                else if (c == '?')
+                {
+                    sb.Append("[^/]");
+                }
+                else if (c == '[')
+                {
+                    int close = seg.IndexOf(']', i + 1);
+                    if (close < 0)
+                    {
+                        error = "'[' has no closing ']'";
+                        return false;
+                    }
+                    if (!AppendClass(seg.Substring(i + 1, close - i - 1), sb, out error)) return false;
+                    i = close;
+                }
+                else
+                {
+                    error = "the character '" + c + "' is not allowed in a glob pattern (only letters, digits, '_', '-', '.', ' ', '*', '?', '[...]' and '/')";
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>The body of a '[...]' expression: literal characters and ASCII ranges.</summary>
+        private static bool AppendClass(string body, StringBuilder sb, out string? error)
+        {
+            error = null;
+            if (body.Length == 0)
+            {
+                error = "'[]' is empty";
+                return false;
+            }
+            var cls = new StringBuilder("[");
+            for (int k = 0; k < body.Length; k++)
+            {
+                char b = body[k];
+                if (b == '-' && k > 0 && k < body.Length - 1)
+                {
+                    char lo = body[k - 1], hi = body[k + 1];
+                    if (lo > hi)
+                    {
+                        error = "the range '" + lo + "-" + hi + "' is reversed";
+                        return false;
+                    }
+                    cls.Append('-');
+                    continue;
+                }
+                if (!IsLiteral(b) || b == ' ')
+                {
+                    error = "'" + b + "' is not allowed inside '[...]'";
+                    return false;
+                }
+                cls.Append(b == '-' ? "\\-" : Regex.Escape(b.ToString()));
+            }
+            cls.Append(']');
+            sb.Append(cls);
             return true;
         }
 

@@ -60,6 +60,9 @@ namespace PyPackaging.Building.Selection
         /// <summary>
         /// Resolves every link in <paramref name="path"/> (an absolute path that may contain '.' and '..').
         /// Returns null when a component does not exist, a link cannot be read, or links nest too deeply.
+        /// <para>One loop on purpose (longer than 60 lines): the pending-component stack, the link budget and '..'
+        /// handling change together at every step, as in realpath(3); spread over methods they would have to be
+        /// passed around as shared state.</para>
         /// </summary>
         public static string? RealPath(string path)
         {

@@ -57,6 +57,15 @@ namespace PyPackaging.Building.Selection
 
         /// <summary>A directory link that leads back to a directory being walked.</summary>
         SymlinkLoop,
+
+        /// <summary>Build only: PKG-INFO at the root, which the build generates from pyproject.toml.</summary>
+        Generated,
+
+        /// <summary>Build only: the active backend's exclude settings matched.</summary>
+        BackendExclude,
+
+        /// <summary>Build only: hatchling's include/only-include did not match (they restrict the sdist).</summary>
+        NotIncluded,
     }
 
     /// <summary>What is wrong with an Error or Warning item.</summary>
@@ -203,5 +212,8 @@ namespace PyPackaging.Building.Selection
 
         /// <summary>Honour .gitignore files and .git/info/exclude (default true).</summary>
         public bool UseGitIgnore { get; set; } = true;
+
+        /// <summary>The build-only rules (set by <see cref="FileSelector.ForBuild"/>); null for a plain walk.</summary>
+        internal BuildSelection? Build { get; set; }
     }
 }

@@ -5,6 +5,9 @@ namespace PyPackaging.Building.Selection
     /// byte, not one character). Case-sensitive. With <c>pathMode</c> (git's WM_PATHNAME) <c>*</c>, <c>?</c> and
     /// <c>[...]</c> never match <c>/</c>, and <c>**</c> spans directories only as a whole segment
     /// (<c>**/x</c>, <c>x/**</c>, <c>x/**/y</c>); anywhere else <c>**</c> behaves like <c>*</c>.
+    /// <para>Run, MatchStar and MatchClass are longer than the usual 60 lines on purpose: they follow git's
+    /// wildmatch.c (dowild) case by case so the two can be read side by side, and GitIgnoreAgainstGitTests and the
+    /// fuzz test compare the result with git itself; split differently, that correspondence would be lost.</para>
     /// </summary>
     internal static class WildMatch
     {

@@ -64,6 +64,28 @@ namespace PyPackaging.Checks.Hygiene
     }
 
     /// <summary>
+    /// Names that are never project content: the Hygiene checks report them in an sdist, and the build's file selector
+    /// (<see cref="Building.Selection.FileSelector"/>) leaves them out of one. One list, so the two cannot disagree.
+    /// </summary>
+    internal static class LitterNames
+    {
+        /// <summary>Version-control metadata directories.</summary>
+        public static readonly HashSet<string> VersionControl = new HashSet<string>(StringComparer.Ordinal)
+        {
+            ".git", ".hg", ".svn", ".bzr", "_darcs", "CVS",
+        };
+
+        /// <summary>Environments and caches of development tools, recognised by name alone.</summary>
+        public static readonly HashSet<string> ToolCaches = new HashSet<string>(StringComparer.Ordinal)
+        {
+            ".tox", ".nox", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hatch", ".pixi",
+        };
+
+        /// <summary>The directory CPython writes compiled bytecode to.</summary>
+        public const string BytecodeDirectory = "__pycache__";
+    }
+
+    /// <summary>
     /// Classifies the directories of a snapshot: virtual environments, tool caches and VCS directories. Computed once
     /// per snapshot and shared by the Hygiene checks and the Safety link messages (which name the environment or
     /// cache a bad link sits in).
@@ -72,16 +94,6 @@ namespace PyPackaging.Checks.Hygiene
     {
         /// <summary>The 43-byte signature a CACHEDIR.TAG file starts with (Cache Directory Tagging Specification).</summary>
         public const string CacheDirTagSignature = "Signature: 8a477f597d28d172789f06886806bc55";
-
-        private static readonly HashSet<string> CacheNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "__pycache__", ".tox", ".nox", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hatch", ".pixi",
-        };
-
-        private static readonly HashSet<string> VcsNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            ".git", ".hg", ".svn", ".bzr", "_darcs", "CVS",
-        };
 
         private readonly List<ContentArea> _areas = new List<ContentArea>();
         private readonly Dictionary<string, List<ContentArea>> _byDirectory = new Dictionary<string, List<ContentArea>>(StringComparer.Ordinal);
@@ -160,7 +172,7 @@ namespace PyPackaging.Checks.Hygiene
                     {
                         AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, k), "contains conda-meta/", i);
                     }
-                    else if (CacheNames.Contains(c[k]))
+                    else if (c[k] == LitterNames.BytecodeDirectory || LitterNames.ToolCaches.Contains(c[k]))
                     {
                         var cache = AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
                         if (!cache.SignatureValid)
@@ -170,7 +182,7 @@ namespace PyPackaging.Checks.Hygiene
                             cache.Evidence = "a " + c[k] + " directory";
                         }
                     }
-                    else if (VcsNames.Contains(c[k]))
+                    else if (LitterNames.VersionControl.Contains(c[k]))
                     {
                         AddArea(vcs, ContentAreaKind.VersionControl, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
                     }
