@@ -4,13 +4,34 @@
 import sys
 from xml.sax.saxutils import escape as e
 
+# The limit defaults are read from the one place they are written, src/PyPackaging.Core/Archives/ArchiveLimits.cs
+# (LimitDefaultsTests fails when the help or the README disagree with it).
+import os, re
+
+def archive_limits():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "PyPackaging.Core", "Archives", "ArchiveLimits.cs")
+    values = {}
+    for name, expr in re.findall(r"public const (?:long|int|double) (\w+) = ([0-9_L* ]+);", open(path, encoding="utf-8").read()):
+        value = 1
+        for factor in expr.split("*"):
+            value *= int(factor.strip().rstrip("L").replace("_", ""))
+        values[name] = value
+    return values
+
+def human_bytes(n):
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    return f"{n} bytes"
+
+_L = archive_limits()
 LIMITS = [
- ("MaxTotalSize","Int64","4294967296","Most uncompressed bytes to read from the archive (the whole tar stream, headers included). Reading stops there and a MaxTotalSizeExceeded-style Limits finding is reported. Default 4 GiB."),
- ("MaxMemberSize","Int64","2147483648","Largest payload a single member may declare. A larger declaration is reported and reading stops. Default 2 GiB."),
- ("MaxMemberCount","Int32","200000","Most members an archive may hold before reading stops. Default 200000."),
- ("MaxCompressionRatio","Double","250","Largest ratio of uncompressed to compressed bytes, judged once 64 MiB have been inflated, so gzip bombs are stopped early. Default 250."),
- ("MaxPathLength","Int32","1024","Longest member path or link target, in characters. Longer ones are reported (reading continues). Default 1024."),
- ("MaxPathDepth","Int32","64","Most components in a member path. Deeper ones are reported (reading continues). Default 64."),
+ ("MaxTotalSize","Int64",str(_L["DefaultMaxTotalSize"]),f"Most uncompressed bytes to read from the archive (the whole tar stream, headers included). Reading stops there and a MaxTotalSizeExceeded-style Limits finding is reported. Default {human_bytes(_L['DefaultMaxTotalSize'])}."),
+ ("MaxMemberSize","Int64",str(_L["DefaultMaxMemberSize"]),f"Largest payload a single member may declare. A larger declaration is reported and reading stops. Default {human_bytes(_L['DefaultMaxMemberSize'])}."),
+ ("MaxMemberCount","Int32",str(_L["DefaultMaxMembers"]),f"Most members an archive may hold before reading stops. Default {_L['DefaultMaxMembers']}."),
+ ("MaxCompressionRatio","Double",str(_L["DefaultMaxCompressionRatio"]),f"Largest ratio of uncompressed to compressed bytes, judged once {human_bytes(_L['DefaultCompressionRatioFloor'])} have been inflated, so gzip bombs are stopped early. Default {_L['DefaultMaxCompressionRatio']}."),
+ ("MaxPathLength","Int32",str(_L["DefaultMaxPathLength"]),f"Longest member path or link target, in characters. Longer ones are reported (reading continues). Default {_L['DefaultMaxPathLength']}."),
+ ("MaxPathDepth","Int32",str(_L["DefaultMaxPathDepth"]),f"Most components in a member path. Deeper ones are reported (reading continues). Default {_L['DefaultMaxPathDepth']}."),
 ]
 
 def para(text):

@@ -420,9 +420,9 @@ namespace PyPackaging.Extraction
             }
             else if (!_tops.Contains(top))
             {
-                if (_tops.Count > 64)
+                if (_tops.Count > ArchiveLimits.MaxTopLevelEntries)
                 {
-                    plan.Reject("OutsideTopLevel", $"'{MemberPath.Display(member.Path)}' adds yet another top-level entry; more than 64 are not extracted.");
+                    plan.Reject("OutsideTopLevel", $"'{MemberPath.Display(member.Path)}' adds yet another top-level entry; more than {ArchiveLimits.MaxTopLevelEntries} are not extracted.");
                     return false;
                 }
                 CheckTarget(Path.Combine(_destination, top));

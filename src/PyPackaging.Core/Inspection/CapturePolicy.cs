@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PyPackaging.Archives;
 
 namespace PyPackaging.Inspection
 {
@@ -7,9 +8,9 @@ namespace PyPackaging.Inspection
     public static class CapturePolicy
     {
         /// <summary>PKG-INFO carries the long description; 16 MiB is far above any real one.</summary>
-        public const int MetadataFileLimit = 16 * 1024 * 1024;
-        public const int CacheDirTagLimit = 512;
-        public const int PyVenvCfgLimit = 64 * 1024;
+        public const int MetadataFileLimit = ArchiveLimits.MaxCapturedMetadataFile;
+        public const int CacheDirTagLimit = ArchiveLimits.MaxCapturedCacheDirTag;
+        public const int PyVenvCfgLimit = ArchiveLimits.MaxCapturedPyVenvCfg;
 
         /// <summary>How many bytes of the member at <paramref name="path"/> to keep; 0 to keep none.</summary>
         public static int BytesToCapture(string path)

@@ -178,10 +178,10 @@ namespace PyPackaging.Paths
     public sealed class LinkGraph
     {
         /// <summary>Nested link expansions allowed while resolving one link.</summary>
-        public const int MaxExpansionDepth = 256;
+        public const int MaxExpansionDepth = ArchiveLimits.MaxLinkExpansionDepth;
 
         /// <summary>Total component steps allowed for the whole graph (linear-time guard).</summary>
-        public const long WorkBudget = 4_000_000;
+        public const long WorkBudget = ArchiveLimits.LinkResolutionWorkBudget;
 
         private readonly IReadOnlyList<ArchiveMember> _members;
         private readonly MemberPath[] _paths;

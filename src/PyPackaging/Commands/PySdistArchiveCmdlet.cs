@@ -23,35 +23,35 @@ namespace PyPackaging.Commands
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
-        /// <summary>Most uncompressed bytes to read (the whole tar stream). Default 4 GiB.</summary>
+        /// <summary>Most uncompressed bytes to read (the whole tar stream).</summary>
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
-        public long MaxTotalSize { get; set; } = ArchiveLimitDefaults.MaxTotalSize;
+        public long MaxTotalSize { get; set; }
 
-        /// <summary>Largest payload one member may declare. Default 2 GiB.</summary>
+        /// <summary>Largest payload one member may declare.</summary>
         [Parameter]
         [ValidateRange(0, long.MaxValue)]
-        public long MaxMemberSize { get; set; } = ArchiveLimitDefaults.MaxMemberSize;
+        public long MaxMemberSize { get; set; }
 
-        /// <summary>Most members an archive may hold. Default 200000.</summary>
+        /// <summary>Most members an archive may hold.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int MaxMemberCount { get; set; } = ArchiveLimitDefaults.MaxMembers;
+        public int MaxMemberCount { get; set; }
 
-        /// <summary>Largest uncompressed/compressed ratio, judged once 64 MiB have been inflated. Default 250.</summary>
+        /// <summary>Largest uncompressed/compressed ratio, judged once enough bytes have been inflated.</summary>
         [Parameter]
         [ValidateRange(1.0, double.MaxValue)]
-        public double MaxCompressionRatio { get; set; } = ArchiveLimitDefaults.MaxCompressionRatio;
+        public double MaxCompressionRatio { get; set; }
 
-        /// <summary>Longest member path or link target, in characters. Default 1024.</summary>
+        /// <summary>Longest member path or link target, in characters.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int MaxPathLength { get; set; } = ArchiveLimitDefaults.MaxPathLength;
+        public int MaxPathLength { get; set; }
 
-        /// <summary>Most components in a member path. Default 64.</summary>
+        /// <summary>Most components in a member path.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int MaxPathDepth { get; set; } = ArchiveLimitDefaults.MaxPathDepth;
+        public int MaxPathDepth { get; set; }
 
         protected bool IsLiteral => ParameterSetName == LiteralPathSet;
 
@@ -102,28 +102,21 @@ namespace PyPackaging.Commands
             return null;
         }
 
-        protected ArchiveLimits BuildLimits() => new ArchiveLimits
+        /// <summary>
+        /// The limits for this call: ArchiveLimits' defaults (the one place they are written; help and README read
+        /// them from there), overridden only by the limit parameters the user bound.
+        /// </summary>
+        protected ArchiveLimits BuildLimits()
         {
-            MaxTotalSize = MaxTotalSize,
-            MaxMemberSize = MaxMemberSize,
-            MaxMembers = MaxMemberCount,
-            MaxCompressionRatio = MaxCompressionRatio,
-            MaxPathLength = MaxPathLength,
-            MaxPathDepth = MaxPathDepth,
-        };
-    }
-
-    /// <summary>
-    /// The defaults, repeated as constants of this assembly so the cmdlet classes need no Core type to initialise
-    /// their fields (a test checks they equal ArchiveLimits' defaults).
-    /// </summary>
-    internal static class ArchiveLimitDefaults
-    {
-        internal const long MaxTotalSize = 4L * 1024 * 1024 * 1024;
-        internal const long MaxMemberSize = 2L * 1024 * 1024 * 1024;
-        internal const int MaxMembers = 200_000;
-        internal const double MaxCompressionRatio = 250;
-        internal const int MaxPathLength = 1024;
-        internal const int MaxPathDepth = 64;
+            var bound = MyInvocation.BoundParameters;
+            var limits = new ArchiveLimits();
+            if (bound.ContainsKey(nameof(MaxTotalSize))) limits.MaxTotalSize = MaxTotalSize;
+            if (bound.ContainsKey(nameof(MaxMemberSize))) limits.MaxMemberSize = MaxMemberSize;
+            if (bound.ContainsKey(nameof(MaxMemberCount))) limits.MaxMembers = MaxMemberCount;
+            if (bound.ContainsKey(nameof(MaxCompressionRatio))) limits.MaxCompressionRatio = MaxCompressionRatio;
+            if (bound.ContainsKey(nameof(MaxPathLength))) limits.MaxPathLength = MaxPathLength;
+            if (bound.ContainsKey(nameof(MaxPathDepth))) limits.MaxPathDepth = MaxPathDepth;
+            return limits;
+        }
     }
 }
