@@ -53,4 +53,16 @@ namespace PyPackaging
         Added,
         Excluded,
     }
+
+    /// <summary>What a blocking finding of a rule refuses when an archive is expanded.</summary>
+    public enum PySdistRuleScope
+    {
+        /// <summary>The finding is about one member: that member is refused (and -SkipUnsafe extracts the rest).</summary>
+        Member,
+        /// <summary>
+        /// The finding is about how the archive is framed or how much it holds (found while reading it, before any
+        /// member can be trusted): the whole archive is refused, even with -SkipUnsafe.
+        /// </summary>
+        Archive,
+    }
 }

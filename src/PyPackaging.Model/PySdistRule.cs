@@ -42,6 +42,19 @@ namespace PyPackaging
         /// </summary>
         public bool SummarizedPerArchive { get; init; }
 
+        /// <summary>
+        /// True when a finding of this rule stops Expand-PySdistSafely: an Error about safety or a resource limit.
+        /// Errors of the other categories (metadata, structure) are for publishing, not for unpacking.
+        /// </summary>
+        public bool BlocksExtraction =>
+            Severity == PySdistSeverity.Error && (Category == PySdistRuleCategory.Safety || Category == PySdistRuleCategory.Limits);
+
+        /// <summary>
+        /// Whether a blocking finding refuses only its member or the whole archive (<see cref="PySdistRuleScope.Archive"/>:
+        /// the framing and limits rules the archive readers report).
+        /// </summary>
+        public PySdistRuleScope Scope { get; init; } = PySdistRuleScope.Member;
+
         public override string ToString() => Id;
     }
 }

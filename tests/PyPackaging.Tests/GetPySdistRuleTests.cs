@@ -36,6 +36,20 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
+        public void Rules_say_whether_and_what_they_refuse_when_expanding()
+        {
+            var (output, ps) = ModuleHost.Run("Get-PySdistRule -Id TarPaxSizeMismatch, LimitMemberCount, AbsolutePath, MissingPyprojectToml");
+            Assert.Empty(ps.Streams.Error);
+            var byId = output.ToDictionary(o => o.Prop<string>("Id"));
+            Assert.Equal("Archive", byId["TarPaxSizeMismatch"].Prop<string>("Scope"));
+            Assert.True(byId["TarPaxSizeMismatch"].Prop<bool>("BlocksExtraction"));
+            Assert.Equal("Archive", byId["LimitMemberCount"].Prop<string>("Scope"));
+            Assert.Equal("Member", byId["AbsolutePath"].Prop<string>("Scope"));
+            Assert.True(byId["AbsolutePath"].Prop<bool>("BlocksExtraction"));
+            Assert.False(byId["MissingPyprojectToml"].Prop<bool>("BlocksExtraction"));
+        }
+
+        [Fact]
         public void Filters_by_category_severity_and_id_and_reports_unknown_ids()
         {
             var (safety, ps1) = ModuleHost.Run("Get-PySdistRule -Category Safety -Severity Error");

@@ -50,7 +50,7 @@ Categories: Structure (file name, layout, PKG-INFO and pyproject.toml, container
   ],
   "inputs":[("System.String[]","Rule ids.")],
   "outputs":[("PyPackaging.PySdistRule","One per rule.")],
-  "notes":"Severity is the rule's fixed severity; every finding of a rule has it. Consumer names who acts on the rule's findings (PyPI's upload check, pip, uv, CPython's data filter, tar readers that disagree, or nobody for legacy facts), and SeverityReason says why the rule is an Error, a Warning or Information: an Error always means a named consumer refuses the sdist or unpacking it is unsafe.",
+  "notes":"Severity is the rule's fixed severity; every finding of a rule has it. Consumer names who acts on the rule's findings (PyPI's upload check, pip, uv, CPython's data filter, tar readers that disagree, or nobody for legacy facts), and SeverityReason says why the rule is an Error, a Warning or Information: an Error always means a named consumer refuses the sdist or unpacking it is unsafe. BlocksExtraction is true for the rules whose findings stop Expand-PySdistSafely (Errors about safety or a resource limit); Scope says what such a finding refuses: Member (that member; -SkipUnsafe extracts the rest) or Archive (framing and limits rules: the whole archive, even with -SkipUnsafe).",
   "examples":[
    ("The whole catalogue","Get-PySdistRule","Lists every rule in a table: id, severity, category and description."),
    ("Safety errors only","Get-PySdistRule -Category Safety -Severity Error | Format-List Id, Description, Remedy, SpecReference","Shows what installers would refuse, with the spec each rule comes from."),

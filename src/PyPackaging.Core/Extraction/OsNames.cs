@@ -7,9 +7,9 @@ namespace PyPackaging.Extraction
     internal static class OsNames
     {
         /// <summary>Why Windows cannot hold <paramref name="component"/> under that name; null when it can.</summary>
-        public static string? WindowsProblem(string component, out string code)
+        public static string? WindowsProblem(string component, out RefusalKind kind)
         {
-            code = "WindowsInvalidName";
+            kind = RefusalKind.WindowsInvalidName;
             foreach (var c in component)
             {
                 if (c < 0x20 || c == '\\' || WindowsNames.ForbiddenCharacters.IndexOf(c) >= 0)
@@ -21,13 +21,13 @@ namespace PyPackaging.Extraction
             }
             if (WindowsNames.EndsWithDotOrSpace(component))
             {
-                code = "WindowsTrailingDotOrSpace";
+                kind = RefusalKind.WindowsTrailingDotOrSpace;
                 return $"the name '{component}' ends with a dot or a space, which Windows silently removes";
             }
             if (WindowsNames.IsReservedDeviceName(component))
             {
                 var stem = WindowsNames.DeviceStem(component);
-                code = "WindowsReservedName";
+                kind = RefusalKind.WindowsReservedName;
                 return $"the name '{component}' is a reserved device name on Windows ({stem.ToUpperInvariant()})";
             }
             return null;

@@ -12,8 +12,9 @@ using PyPackaging.Rules;
 namespace PyPackaging.Extraction
 {
     /// <summary>
-    /// Extracts an sdist all-or-nothing. One streaming pass writes regular files and directories into a fresh staging
-    /// directory beside the target, after checking each member lexically; links and directory times are deferred.
+    /// Extracts an sdist all-or-nothing. One streaming pass (the same scan Test-PySdist uses) writes regular files and
+    /// directories into a fresh staging directory beside the target, after the extraction policy (ExtractionPolicy)
+    /// admits each member; links and directory times are deferred.
     /// After the pass every whole-archive check runs (the same as Test-PySdist); only when nothing unsafe was found
     /// are links materialised and the staging directory moved into place. On any failure (an unsafe member, a corrupt
     /// or truncated archive, a limit, an I/O error, cancellation) the staging directory is removed and the destination

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using PyPackaging.Archives;
+using PyPackaging.Paths;
 
 namespace PyPackaging.Inspection
 {
@@ -16,7 +17,7 @@ namespace PyPackaging.Inspection
         public static int BytesToCapture(string path)
         {
             var name = LastComponent(path);
-            var depth = Depth(path);
+            var depth = MemberPath.SplitRaw(path).Count; // "pkg-1.0/PKG-INFO" is 2; "./pkg-1.0/PKG-INFO" too
             if (depth == 2 && (name == "PKG-INFO" || name == "pyproject.toml")) return MetadataFileLimit;
             if (name == "CACHEDIR.TAG") return CacheDirTagLimit;
             if (name == "pyvenv.cfg") return PyVenvCfgLimit;
@@ -39,23 +40,12 @@ namespace PyPackaging.Inspection
             return new CapturedContent(buffer, truncated: declaredSize > total);
         }
 
+        /// <summary>The last segment as stored (a trailing "/." is a segment here, unlike in MemberPath).</summary>
         private static string LastComponent(string path)
         {
             var trimmed = path.TrimEnd('/');
             var slash = trimmed.LastIndexOf('/');
             return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
-        }
-
-        /// <summary>Number of non-empty, non-"." components ("pkg-1.0/PKG-INFO" is 2; "./pkg-1.0/PKG-INFO" too).</summary>
-        private static int Depth(string path)
-        {
-            var depth = 0;
-            foreach (var part in path.Split('/'))
-            {
-                if (part.Length == 0 || part == ".") continue;
-                depth++;
-            }
-            return depth;
         }
     }
 }

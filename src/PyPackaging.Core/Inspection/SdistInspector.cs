@@ -58,36 +58,7 @@ namespace PyPackaging.Inspection
         /// <summary>Inspects an already opened archive stream; <paramref name="archivePath"/> names it in findings and entries.</summary>
         public SdistInspection Inspect(Stream stream, string archivePath, CancellationToken cancellationToken = default, Action<ArchiveStatistics>? progress = null)
         {
-            var findings = new FindingCollector(_filter);
-            var members = new List<ArchiveMember>();
-            var contents = new Dictionary<int, CapturedContent>();
-            long fileLength = stream.CanSeek ? stream.Length : -1;
-
-            SdistSnapshot snapshot;
-            using (var reader = SdistArchiveReader.Open(stream, _limits, findings, cancellationToken, leaveOpen: true))
-            {
-                while (reader.MoveNext())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var member = reader.Current;
-                    members.Add(member);
-                    if (member.Type == PySdistEntryType.File)
-                    {
-                        var limit = CapturePolicy.BytesToCapture(member.Path);
-                        if (limit > 0)
-                        {
-                            contents[member.Index] = CapturePolicy.Capture(reader.OpenData(), member.Size, limit);
-                        }
-                    }
-                    progress?.Invoke(reader.Statistics);
-                }
-
-                snapshot = new SdistSnapshot(archivePath, reader.Container, members, contents, reader.Statistics, reader.Completed, reader.StopReason);
-            }
-
-            CheckRegistry.RunAll(snapshot, findings);
-            var entries = EntryFactory.FromInspection(snapshot, findings, fileLength);
-            return new SdistInspection(snapshot, findings, entries);
+            return SdistScan.Run(stream, archivePath, _limits, new FindingCollector(_filter), CaptureOnlyHook.Instance, cancellationToken, progress);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PyPackaging.Archives;
+using PyPackaging.Paths;
 
 namespace PyPackaging.Inspection
 {
@@ -59,6 +60,12 @@ namespace PyPackaging.Inspection
             content = default;
             return false;
         }
+
+        /// <summary>
+        /// The tree index and link resolution of the member table, computed once and shared by every check and by the
+        /// extraction (which materialises links from the same resolutions the checks judged).
+        /// </summary>
+        public LinkGraph Links => GetAnalysis(s => LinkGraph.Build(s.Members));
 
         private readonly Dictionary<Type, object> _analyses = new Dictionary<Type, object>();
 

@@ -13,6 +13,7 @@ namespace PyPackaging.Rules
             "The archive holds more members than the limit allows (ArchiveLimits.MaxMembers). Reading stops.",
             "Do not unpack this archive. If it is legitimate, raise the member limit explicitly.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -22,6 +23,7 @@ namespace PyPackaging.Rules
             "A member declares a payload larger than the limit (ArchiveLimits.MaxMemberSize). Reading stops.",
             "Do not unpack this archive. If it is legitimate, raise the member size limit explicitly.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -31,6 +33,7 @@ namespace PyPackaging.Rules
             "The uncompressed archive is larger than the limit (ArchiveLimits.MaxTotalSize). Reading stops.",
             "Do not unpack this archive. If it is legitimate, raise the total size limit explicitly.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -40,6 +43,7 @@ namespace PyPackaging.Rules
             "The archive inflates far more than real source code does (uncompressed/compressed bytes above ArchiveLimits.MaxCompressionRatio once ArchiveLimits.CompressionRatioFloor bytes are inflated): a decompression bomb. Reading stops.",
             "Do not unpack this archive. If it is legitimate, raise the compression ratio limit explicitly.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more; PyPI refuses zip files above a ratio of 50",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -49,6 +53,7 @@ namespace PyPackaging.Rules
             "A member path or link target is longer than the limit (ArchiveLimits.MaxPathLength characters). Extraction would fail or behave differently across systems.",
             "Shorten the path in the project, rebuild the sdist with a standard tool, and do not unpack this archive as is.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -58,6 +63,7 @@ namespace PyPackaging.Rules
             "A member path has more components than the limit (ArchiveLimits.MaxPathDepth).",
             "Flatten the directory layout in the project, rebuild the sdist with a standard tool, and do not unpack this archive as is.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };
@@ -67,6 +73,7 @@ namespace PyPackaging.Rules
             "An extension header is oversized: a pax header above 1 MiB or a GNU long name or link above 64 KiB. No real sdist needs one. Reading stops.",
             "Do not unpack this archive. Rebuild the sdist with a standard tool.", LimitsSpec)
         {
+            Scope = PySdistRuleScope.Archive,
             Consumer = "Expand-PySdistSafely and Test-PySdist (resource limits); no installer needs more; uv's tar-codec caps extension headers",
             SeverityReason = "Reading further would exhaust memory, disk or time, or behave differently across systems: unpacking is unsafe.",
         };

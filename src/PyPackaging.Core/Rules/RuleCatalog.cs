@@ -21,15 +21,8 @@ namespace PyPackaging.Rules
 
         public static PySdistRule? Find(string id) => ById.Value.TryGetValue(id, out var rule) ? rule : null;
 
-        /// <summary>
-        /// True for the rules the archive reader itself reports while framing (ids starting with Tar, Gzip or Zip, and
-        /// every Limits rule); all others are reported by an <see cref="Inspection.ArchiveCheck"/>.
-        /// </summary>
-        public static bool IsReportedByArchiveReader(PySdistRule rule) =>
-            rule.Category == PySdistRuleCategory.Limits ||
-            rule.Id.StartsWith("Tar", StringComparison.Ordinal) ||
-            rule.Id.StartsWith("Gzip", StringComparison.Ordinal) ||
-            rule.Id.StartsWith("Zip", StringComparison.Ordinal);
+        /// <summary>True for the rules the archive readers report while framing (their <see cref="PySdistRule.Scope"/> is Archive); all others are reported by an <see cref="Inspection.ArchiveCheck"/>.</summary>
+        public static bool IsReportedByArchiveReader(PySdistRule rule) => rule.Scope == PySdistRuleScope.Archive;
 
         private static IReadOnlyList<PySdistRule> Collect()
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using PyPackaging.Core.Tests.Support;
+using PyPackaging.Inspection;
 using PyPackaging.Paths;
 
 namespace PyPackaging.Core.Tests.Paths
@@ -9,7 +10,7 @@ namespace PyPackaging.Core.Tests.Paths
         [Fact]
         public void IsContainedAcceptsOnlyCleanMembers()
         {
-            var g = LinkGraph.For(new SnapshotBuilder()
+            var g = (new SnapshotBuilder()
                 .Directory("pkg-1.0/")                          // 0 ok
                 .File("pkg-1.0/a.txt", "a")                     // 1 ok
                 .Symlink("pkg-1.0/l", "a.txt")                  // 2 ok
@@ -20,7 +21,7 @@ namespace PyPackaging.Core.Tests.Paths
                 .File("../evil", "x")                           // 7 escapes
                 .File("pkg-1.0/x/../y", "x")                    // 8 '..'
                 .Symlink("pkg-1.0/gone", "nothing")             // 9 dangling
-                .Symlink("pkg-1.0/dirlink", ".").Build());      // 10 to a directory inside: allowed
+                .Symlink("pkg-1.0/dirlink", ".").Build()).Links;      // 10 to a directory inside: allowed
             var expected = new[] { true, true, true, true, false, false, false, false, false, false, true };
             Assert.Equal(expected, Enumerable.Range(0, expected.Length).Select(g.IsContained).ToArray());
         }
@@ -28,7 +29,7 @@ namespace PyPackaging.Core.Tests.Paths
         [Fact]
         public void PerMemberLookups()
         {
-            var g = LinkGraph.For(new SnapshotBuilder().File("p/f", "1").File("p/f/x", "2").File("p/f", "3").Build());
+            var g = (new SnapshotBuilder().File("p/f", "1").File("p/f/x", "2").File("p/f", "3").Build()).Links;
             Assert.NotNull(g.ParentProblemOf(1));
             Assert.Null(g.ParentProblemOf(0));
             Assert.NotNull(g.CollisionOf(2));

@@ -1,12 +1,13 @@
 using System.Linq;
 using PyPackaging.Core.Tests.Support;
+using PyPackaging.Inspection;
 using PyPackaging.Paths;
 
 namespace PyPackaging.Core.Tests.Paths
 {
     public class LinkGraphTests
     {
-        private static LinkGraph Graph(SnapshotBuilder builder) => LinkGraph.For(builder.Build());
+        private static LinkGraph Graph(SnapshotBuilder builder) => (builder.Build()).Links;
 
         private static SymlinkResolution Link(LinkGraph graph, string path) =>
             graph.Symlinks.Single(s => graph.Members[s.MemberIndex].Path == path);

@@ -22,7 +22,7 @@ namespace PyPackaging.Checks.Hygiene
 
         public override void Run(SdistSnapshot snapshot, FindingCollector findings)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var map = ContentMap.For(snapshot);
 
             foreach (var area in map.Areas)

@@ -100,7 +100,7 @@ namespace PyPackaging.Checks.Hygiene
 
         private ContentMap(SdistSnapshot snapshot)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var members = snapshot.Members;
             var envs = new Dictionary<string, ContentArea>(StringComparer.Ordinal);
             var caches = new Dictionary<string, ContentArea>(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ namespace PyPackaging.Checks.Hygiene
 
         public override void Run(SdistSnapshot snapshot, FindingCollector findings)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var checkedPrefixes = new HashSet<string>(StringComparer.Ordinal);
             var folded = new Dictionary<string, string>(StringComparer.Ordinal);
             var reportedPairs = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PyPackaging.Inspection;
+using PyPackaging.Paths;
 using PyPackaging.Rules;
 using PyPackaging.Standards;
 
@@ -27,7 +28,7 @@ namespace PyPackaging.Checks.Metadata
             var directories = new HashSet<string>(StringComparer.Ordinal);
             foreach (var m in snapshot.Members)
             {
-                var key = string.Join("/", SdistMetadataAnalysis.Components(m.Path));
+                var key = string.Join("/", MemberPath.SplitRaw(m.Path));
                 if (m.Type == PySdistEntryType.Directory) directories.Add(key);
                 else files.Add(key);
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PyPackaging.Archives;
 using PyPackaging.Inspection;
+using PyPackaging.Paths;
 using PyPackaging.Standards;
 
 namespace PyPackaging.Checks.Metadata
@@ -51,18 +52,6 @@ namespace PyPackaging.Checks.Metadata
 
         public static SdistMetadataAnalysis Get(SdistSnapshot snapshot) => snapshot.GetAnalysis(Create);
 
-        /// <summary>The path split into non-empty, non-<c>.</c> components.</summary>
-        public static List<string> Components(string path)
-        {
-            var result = new List<string>();
-            foreach (var part in path.Split('/'))
-            {
-                if (part.Length == 0 || part == ".") continue;
-                result.Add(part);
-            }
-            return result;
-        }
-
         private static SdistMetadataAnalysis Create(SdistSnapshot snapshot)
         {
             var a = new SdistMetadataAnalysis();
@@ -82,15 +71,15 @@ namespace PyPackaging.Checks.Metadata
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
-                var parts = Components(m.Path);
+                var parts = MemberPath.SplitRaw(m.Path);
                 if (parts.Count != 2) continue;
                 if (parts[1] == "PKG-INFO" && Prefer(pkgInfo, m, stem)) pkgInfo = m;
             }
-            if (pkgInfo != null) a.Top = Components(pkgInfo.Path)[0];
+            if (pkgInfo != null) a.Top = MemberPath.SplitRaw(pkgInfo.Path)[0];
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
-                var parts = Components(m.Path);
+                var parts = MemberPath.SplitRaw(m.Path);
                 if (parts.Count != 2 || parts[1] != "pyproject.toml") continue;
                 if (a.Top != null && parts[0] != a.Top) continue;
                 if (Prefer(pyproject, m, stem)) pyproject = m;
@@ -142,8 +131,8 @@ namespace PyPackaging.Checks.Metadata
         private static bool Prefer(ArchiveMember? current, ArchiveMember candidate, string? stem)
         {
             if (current == null) return true;
-            var currentMatches = stem != null && Components(current.Path)[0] == stem;
-            var candidateMatches = stem != null && Components(candidate.Path)[0] == stem;
+            var currentMatches = stem != null && MemberPath.SplitRaw(current.Path)[0] == stem;
+            var candidateMatches = stem != null && MemberPath.SplitRaw(candidate.Path)[0] == stem;
             if (currentMatches && !candidateMatches) return false;
             return true;
         }

@@ -14,21 +14,7 @@ namespace PyPackaging.Checks.Safety
         public static string Dir(string normalizedDirectory) =>
             Q(normalizedDirectory.Length == 0 ? "./" : normalizedDirectory + "/");
 
-        public static string KindName(PySdistEntryType type)
-        {
-            switch (type)
-            {
-                case PySdistEntryType.File: return "regular file";
-                case PySdistEntryType.Directory: return "directory";
-                case PySdistEntryType.SymbolicLink: return "symbolic link";
-                case PySdistEntryType.HardLink: return "hard link";
-                case PySdistEntryType.CharacterDevice: return "character device";
-                case PySdistEntryType.BlockDevice: return "block device";
-                case PySdistEntryType.Fifo: return "FIFO";
-                case PySdistEntryType.SparseFile: return "sparse file";
-                default: return "member of unknown type";
-            }
-        }
+        public static string KindName(PySdistEntryType type) => MemberKinds.Name(type);
 
         /// <summary>"a, b and 3 more" (at most <paramref name="max"/> items shown).</summary>
         public static string List(IReadOnlyList<string> items, int max = 5)

@@ -23,7 +23,7 @@ namespace PyPackaging.Checks.Safety
 
         public override void Run(SdistSnapshot snapshot, FindingCollector findings)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var content = ContentMap.For(snapshot);
             foreach (var link in graph.Symlinks) ReportSymlink(graph, content, link, findings);
             foreach (var link in graph.HardLinks) ReportHardLink(graph, link, findings);

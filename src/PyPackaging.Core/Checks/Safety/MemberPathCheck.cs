@@ -19,7 +19,7 @@ namespace PyPackaging.Checks.Safety
 
         public override void Run(SdistSnapshot snapshot, FindingCollector findings)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             foreach (var member in snapshot.Members)
             {
                 var path = graph.PathOf(member.Index);

@@ -22,7 +22,7 @@ namespace PyPackaging.Checks.Safety
 
         public override void Run(SdistSnapshot snapshot, FindingCollector findings)
         {
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var members = snapshot.Members;
 
             foreach (var problem in graph.ParentProblems)

@@ -41,7 +41,7 @@ namespace PyPackaging.Checks.Structure
             ReportContainer(snapshot, findings);
             if (snapshot.Container == ContainerFormat.Empty || snapshot.Container == ContainerFormat.Unknown) return;
 
-            var graph = LinkGraph.For(snapshot);
+            var graph = snapshot.Links;
             var top = ReportLayout(snapshot, graph, findings);
             if (top != null)
             {
