@@ -21,13 +21,39 @@
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @('PyPackaging.Format.ps1xml')
+    # Every file of the staged module (out/PyPackaging/<version>/); tests/Module/Manifest.Tests.ps1 compares.
+    FileList             = @(
+        'PyPackaging.psd1', 'PyPackaging.dll', 'PyPackaging.Model.dll', 'PyPackaging.Format.ps1xml', 'LICENSE', 'ThirdPartyNotices.txt',
+        'en-US/PyPackaging.dll-Help.xml', 'en-US/about_PyPackaging.help.txt',
+        'lib/net8.0/PyPackaging.Core.dll', 'lib/net8.0/Tomlyn.dll', 'lib/net8.0/ICSharpCode.SharpZipLib.dll',
+        'lib/netstandard2.0/PyPackaging.Core.dll', 'lib/netstandard2.0/Tomlyn.dll', 'lib/netstandard2.0/ICSharpCode.SharpZipLib.dll',
+        'lib/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll', 'lib/netstandard2.0/System.Buffers.dll',
+        'lib/netstandard2.0/System.Collections.Immutable.dll', 'lib/netstandard2.0/System.IO.Pipelines.dll',
+        'lib/netstandard2.0/System.Memory.dll', 'lib/netstandard2.0/System.Numerics.Vectors.dll',
+        'lib/netstandard2.0/System.Runtime.CompilerServices.Unsafe.dll', 'lib/netstandard2.0/System.Text.Encodings.Web.dll',
+        'lib/netstandard2.0/System.Text.Json.dll', 'lib/netstandard2.0/System.Threading.Tasks.Extensions.dll'
+    )
+    # No HelpInfoUri: the help ships inside the module and changes with each release (no updatable help is published).
     PrivateData          = @{
         PSData = @{
             Tags         = @('Python', 'sdist', 'packaging', 'PEP625', 'PEP721', 'security', 'CI',
                              'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/pypackaging/PyPackaging'
             LicenseUri   = 'https://github.com/pypackaging/PyPackaging/blob/main/LICENSE'
-            ReleaseNotes = 'Test-PySdist and Get-PySdistRule: structural, metadata, safety and hygiene checks for sdists.'
+            ReleaseNotes = @'
+0.1.0
+- Test-PySdist: every structural, metadata, safety and hygiene problem of an sdist, one object per member; -Quiet
+  writes one Boolean for the whole call ($false when any archive fails, cannot be read, or none matched).
+- Get-PySdistRule: the rule catalogue. -Id, -IncludeRule and -ExcludeRule patterns that match no rule are
+  RuleNotFound errors.
+- Expand-PySdistSafely: all-or-nothing extraction; a refused archive is a non-terminating error and the next
+  archive is still expanded.
+- Build-PySdist: reproducible sdists from static [project] metadata, never packing venvs, caches or VCS data.
+- Output types in PyPackaging.Model.dll ([PyPackaging.PySdistEntry], -is, completion after a pipe); the Archive
+  entry carries the archive's verdict (Severity, ErrorCount, WarningCount, InformationCount); enums serialise as
+  names; default views fit 80 columns.
+- Help: Get-Help about_PyPackaging, Get-Help <cmdlet> -Online.
+'@
         }
     }
 }

@@ -28,7 +28,7 @@ Import-Module $ModulePath -ErrorAction Stop
 
 $sdists = [System.IO.Path]::Combine($PSScriptRoot, 'sdists')
 
-# The clean sdist passes: -Quiet gives one $true/$false per archive ($true = no Error finding).
+# The clean sdist passes: -Quiet gives one $true/$false for the whole call ($true = every archive read, no Error finding).
 $clean = Test-PySdist -LiteralPath ([System.IO.Path]::Combine($sdists, 'demo_pkg-1.0.0.tar.gz')) -Quiet
 "demo_pkg-1.0.0.tar.gz passes: $clean"
 

@@ -29,6 +29,7 @@ function Invoke-ChildPwsh {
     $info.UseShellExecute = $false
     $info.WorkingDirectory = $WorkingDirectory
     $info.Environment['PYPACKAGING_MODULE_PATH'] = $script:ModulePath
+    $info.Environment['NO_COLOR'] = '1'   # plain error text: no ANSI escapes in assertions or in the JUnit report
     foreach ($key in $Environment.Keys) { $info.Environment[$key] = [string]$Environment[$key] }
     $child = [System.Diagnostics.Process]::Start($info)
     $stderrTask = $child.StandardError.ReadToEndAsync()

@@ -8,7 +8,10 @@ using PyPackaging.TestKit;
 
 namespace PyPackaging.Tests
 {
-    /// <summary>Expand-PySdistSafely in a hosted engine, through the staged module.</summary>
+    /// <summary>
+    /// Expand-PySdistSafely in a hosted engine, through the staged module. Several archives, refusals, existing targets,
+    /// -Verbose, -WhatIf and -Confirm are tested in real pwsh: tests/Module/Expand.Tests.ps1.
+    /// </summary>
     public class ExpandPySdistSafelyTests
     {
         private static SortedDictionary<string, string> Tree(string root)
@@ -83,33 +86,6 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
-        public void Unsafe_sdist_is_refused_with_a_terminating_SecurityError_listing_every_offender()
-        {
-            using var temp = new TempDir();
-            var seed = Sdists.Seed(temp.Path);
-            var cleanDir = Directory.CreateDirectory(temp.Combine("clean")).FullName;
-            var clean = Sdists.Clean(cleanDir, "other-1.0.tar.gz");
-            var dest = temp.Combine("out");
-            Seed(dest);
-            var before = Tree(temp.Path);
-            // The refusal terminates the statement: the second archive is not expanded.
-            var (output, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p, $c -DestinationPath $d", new Dictionary<string, object?> { ["p"] = seed, ["c"] = clean, ["d"] = dest });
-            Assert.NotNull(error);
-            var record = ((IContainsErrorRecord)error!).ErrorRecord;
-            Assert.Equal("UnsafeMembers,PyPackaging.Commands.ExpandPySdistSafelyCommand", record.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.SecurityError, record.CategoryInfo.Category);
-            Assert.Equal(seed, record.TargetObject);
-            Assert.Contains("demo-1.0/venv/bin/python", record.Exception.Message);
-            Assert.Contains("demo-1.0/.uv-cache/builds-v0/env/bin/python", record.Exception.Message);
-            Assert.DoesNotContain("   at ", record.Exception.Message);
-            Assert.All(output, o => Assert.Equal(seed, o.Prop<string>("Archive")));
-            Assert.Equal("Refused", output[0].Prop<string>("Action")); // the Archive entry: the archive was refused
-            Assert.Equal(2, output.Count(o => o.Prop<string>("Action") == "Refused" && o.Prop<string>("EntryType") != "Archive"));
-            Assert.All(output.Where(o => o.Prop<string>("Action") != "Refused"), o => Assert.Equal("Skipped", o.Prop<string>("Action")));
-            Assert.Equal(before, Tree(temp.Path));
-        }
-
-        [Fact]
         public void SkipUnsafe_skips_the_offenders_and_extracts_the_rest()
         {
             using var temp = new TempDir();
@@ -144,43 +120,6 @@ namespace PyPackaging.Tests
             Assert.Equal(category, record.CategoryInfo.Category);
             Assert.False(Directory.Exists(dest));
             Assert.Equal(new[] { "demo-1.0.tar.gz" }, Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
-        }
-
-        [Fact]
-        public void Existing_target_is_ResourceExists_without_Force_and_replaced_with_it()
-        {
-            using var temp = new TempDir();
-            var clean = Sdists.Clean(temp.Path);
-            var dest = temp.Combine("out");
-            Directory.CreateDirectory(Path.Combine(dest, "demo-1.0"));
-            File.WriteAllText(Path.Combine(dest, "demo-1.0", "stale.txt"), "stale");
-            var vars = new Dictionary<string, object?> { ["p"] = clean, ["d"] = dest };
-
-            var (_, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p -DestinationPath $d", vars);
-            Assert.Null(error);
-            var record = ps.Streams.Error.Single();
-            Assert.Equal("TargetExists,PyPackaging.Commands.ExpandPySdistSafelyCommand", record.FullyQualifiedErrorId);
-            Assert.Equal(ErrorCategory.ResourceExists, record.CategoryInfo.Category);
-            Assert.True(File.Exists(Path.Combine(dest, "demo-1.0", "stale.txt")));
-
-            (_, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p -DestinationPath $d -Force", vars);
-            Assert.Null(error);
-            Assert.Empty(ps.Streams.Error);
-            Assert.False(File.Exists(Path.Combine(dest, "demo-1.0", "stale.txt")));
-            Assert.True(File.Exists(Path.Combine(dest, "demo-1.0", "PKG-INFO")));
-            Assert.Equal(new[] { "demo-1.0" }, Directory.GetFileSystemEntries(dest).Select(Path.GetFileName));
-        }
-
-        [Fact]
-        public void WhatIf_writes_nothing()
-        {
-            using var temp = new TempDir();
-            var clean = Sdists.Clean(temp.Path);
-            var dest = temp.Combine("out");
-            var (output, ps, error) = Expand("Expand-PySdistSafely -LiteralPath $p -DestinationPath $d -WhatIf", new Dictionary<string, object?> { ["p"] = clean, ["d"] = dest });
-            Assert.Null(error);
-            Assert.Empty(output);
-            Assert.False(Directory.Exists(dest));
         }
 
         [Fact]

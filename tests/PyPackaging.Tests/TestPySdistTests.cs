@@ -9,7 +9,10 @@ using PyPackaging.TestKit;
 
 namespace PyPackaging.Tests
 {
-    /// <summary>Test-PySdist in a hosted engine, through the staged module, on archives crafted here.</summary>
+    /// <summary>
+    /// Test-PySdist in a hosted engine, through the staged module, on archives crafted here. How users call it (paths,
+    /// pipelines, -Quiet, errors, rule selection) is tested in real pwsh: tests/Module/Gate.Tests.ps1, Inputs.Tests.ps1.
+    /// </summary>
     public class TestPySdistTests
     {
         [Fact]
@@ -39,19 +42,6 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
-        public void Clean_sdist_is_quietly_true_and_seed_is_false()
-        {
-            using var temp = new TempDir();
-            var clean = Sdists.Clean(temp.Path);
-            var seedDir = Directory.CreateDirectory(temp.Combine("seed")).FullName;
-            var seed = Sdists.Seed(seedDir);
-            var (output, ps) = ModuleHost.Run("Test-PySdist -LiteralPath $a, $b -Quiet",
-                variables: new Dictionary<string, object?> { ["a"] = clean, ["b"] = seed });
-            Assert.Empty(ps.Streams.Error);
-            Assert.Equal(new object[] { true, false }, output.Select(o => o.BaseObject).ToArray());
-        }
-
-        [Fact]
         public void Clean_sdist_has_no_findings_and_lists_every_member_plus_the_archive_entry()
         {
             using var temp = new TempDir();
@@ -74,66 +64,6 @@ namespace PyPackaging.Tests
         }
 
         [Fact]
-        public void Findings_are_objects_not_errors_even_with_ErrorActionPreference_Stop()
-        {
-            using var temp = new TempDir();
-            var seed = Sdists.Seed(temp.Path);
-            var (output, ps) = ModuleHost.Run("$ErrorActionPreference = 'Stop'; Test-PySdist -LiteralPath $p; 'after'",
-                variables: new Dictionary<string, object?> { ["p"] = seed });
-            Assert.False(ps.HadErrors);
-            Assert.Equal("after", output.Last().ToString());
-        }
-
-        [Fact]
-        public void Path_wildcards_LiteralPath_brackets_and_PSPath_pipeline_all_resolve()
-        {
-            using var temp = new TempDir();
-            Sdists.Clean(temp.Path);
-            var bracketDir = Directory.CreateDirectory(temp.Combine("b[1]")).FullName;
-            Sdists.Clean(bracketDir);
-
-            // relative wildcard, resolved against the runspace location (not the process directory)
-            var (wild, ps1) = ModuleHost.Run("Test-PySdist -Path *.tar.gz -Quiet", location: temp.Path);
-            Assert.Empty(ps1.Streams.Error);
-            Assert.Equal(new object[] { true }, wild.Select(o => o.BaseObject).ToArray());
-
-            var (literal, ps2) = ModuleHost.Run("Test-PySdist -LiteralPath 'b[1]/demo-1.0.tar.gz' -Quiet", location: temp.Path);
-            Assert.Empty(ps2.Streams.Error);
-            Assert.Equal(new object[] { true }, literal.Select(o => o.BaseObject).ToArray());
-
-            // what Get-ChildItem pipes: objects with a provider-qualified PSPath
-            var (piped, ps3) = ModuleHost.Run(
-                "$items = @([pscustomobject]@{ PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $a }, [pscustomobject]@{ PSPath = 'Microsoft.PowerShell.Core\\FileSystem::' + $b }); $items | Test-PySdist -Quiet",
-                variables: new Dictionary<string, object?> { ["a"] = Path.Combine(temp.Path, "demo-1.0.tar.gz"), ["b"] = Path.Combine(bracketDir, "demo-1.0.tar.gz") });
-            Assert.Empty(ps3.Streams.Error);
-            Assert.Equal(new object[] { true, true }, piped.Select(o => o.BaseObject).ToArray());
-        }
-
-        [Fact]
-        public void Unreadable_inputs_are_non_terminating_errors_with_stable_ids_and_the_next_archive_is_checked()
-        {
-            using var temp = new TempDir();
-            var clean = Sdists.Clean(temp.Path);
-            var (output, ps) = ModuleHost.Run(
-                "Test-PySdist -LiteralPath (Join-Path $d 'missing.tar.gz'), $d, $c -Quiet; Test-PySdist -Path (Join-Path $d 'nothing*.tar.gz'); Test-PySdist -Path Env:PATH"
-                    .Replace("Join-Path $d 'missing.tar.gz'", "[IO.Path]::Combine($d, 'missing.tar.gz')")
-                    .Replace("Join-Path $d 'nothing*.tar.gz'", "[IO.Path]::Combine($d, 'nothing*.tar.gz')"),
-                variables: new Dictionary<string, object?> { ["d"] = temp.Path, ["c"] = clean });
-            Assert.Equal(new object[] { true }, output.Select(o => o.BaseObject).ToArray());
-            var ids = ps.Streams.Error.Select(e => e.FullyQualifiedErrorId).ToArray();
-            Assert.Equal(new[]
-            {
-                "PathNotFound,PyPackaging.Commands.TestPySdistCommand",
-                "PathIsDirectory,PyPackaging.Commands.TestPySdistCommand",
-                "PathNotFound,PyPackaging.Commands.TestPySdistCommand",
-                "InvalidPath,PyPackaging.Commands.TestPySdistCommand",
-            }, ids);
-            Assert.Equal(ErrorCategory.ObjectNotFound, ps.Streams.Error[0].CategoryInfo.Category);
-            Assert.Equal(ErrorCategory.InvalidArgument, ps.Streams.Error[1].CategoryInfo.Category);
-            Assert.All(ps.Streams.Error, e => Assert.NotNull(e.TargetObject));
-        }
-
-        [Fact]
         public void Garbage_file_is_a_finding_not_an_error()
         {
             using var temp = new TempDir();
@@ -143,27 +73,6 @@ namespace PyPackaging.Tests
             Assert.Empty(ps.Streams.Error);
             var archive = output.Single(o => o.Prop<string>("EntryType") == "Archive");
             Assert.Equal("Error", archive.Prop<string>("Severity"));
-        }
-
-        [Fact]
-        public void IncludeRule_and_ExcludeRule_filter_by_id_with_wildcards()
-        {
-            using var temp = new TempDir();
-            var seed = Sdists.Seed(temp.Path);
-            var vars = new Dictionary<string, object?> { ["p"] = seed };
-            var (all, _) = ModuleHost.Run("Test-PySdist -LiteralPath $p | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
-            Assert.NotEmpty(all);
-            var some = all.First().ToString();
-
-            var (excluded, ps1) = ModuleHost.Run($"Test-PySdist -LiteralPath $p -ExcludeRule '{some}' | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
-            Assert.Empty(ps1.Streams.Error);
-            Assert.DoesNotContain(some, excluded.Select(o => o.ToString()));
-            Assert.Equal(all.Count(o => o.ToString() != some), excluded.Count);
-
-            var (included, ps2) = ModuleHost.Run($"Test-PySdist -LiteralPath $p -IncludeRule '{some.Substring(0, 3)}*' | ForEach-Object Findings | ForEach-Object RuleId", variables: vars);
-            Assert.Empty(ps2.Streams.Error);
-            Assert.NotEmpty(included);
-            Assert.All(included, o => Assert.StartsWith(some.Substring(0, 3), o.ToString(), StringComparison.OrdinalIgnoreCase));
         }
 
         [Fact]

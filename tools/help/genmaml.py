@@ -1,6 +1,13 @@
-# Generates src/PyPackaging/en-US/PyPackaging.dll-Help.xml (MAML) from tools/help/helpdata.py.
-# Usage (from the repo root): python3 tools/help/genmaml.py tools/help/helpdata.py src/PyPackaging/en-US/PyPackaging.dll-Help.xml
-# Edit helpdata.py, regenerate, commit both; HelpAndScriptTests fails when a cmdlet parameter is undocumented.
+# Generates the module's help from tools/help/helpdata.py:
+#   src/PyPackaging/en-US/PyPackaging.dll-Help.xml   MAML for Get-Help <cmdlet>
+#   src/PyPackaging/en-US/about_PyPackaging.help.txt Get-Help about_PyPackaging (from ABOUT in helpdata.py)
+#   docs/help/<cmdlet>.md, docs/help/about_PyPackaging.md  the online help (each cmdlet's HelpUri, Get-Help -Online)
+# Usage (from the repo root): python3 tools/help/genmaml.py tools/help/helpdata.py src/PyPackaging/en-US/PyPackaging.dll-Help.xml [docs-dir]
+# Edit helpdata.py, regenerate, commit everything it writes; tests/Module/Help.Tests.ps1 fails when a parameter is
+# undocumented, the syntax differs from the cmdlet's, or the generated files are stale.
+#
+# A command's "should_process": True adds -WhatIf and -Confirm (documented here once) to its syntax and parameters.
+import os
 import sys
 from xml.sax.saxutils import escape as e
 
@@ -37,27 +44,52 @@ LIMITS = [
 def para(text):
     return "".join(f"<maml:para>{e(p)}</maml:para>" for p in text.strip().split("\n\n"))
 
-def param_xml(p):
+ONLINE_BASE = "https://github.com/pypackaging/PyPackaging/blob/main/docs/help/"  # = HelpLinks.Base in the C# code
+
+SHOULD_PROCESS = [
+ ("WhatIf","SwitchParameter","Shows what would happen if the command ran, and writes nothing.",False,"named","False",False,"False",["wi"]),
+ ("Confirm","SwitchParameter","Asks for confirmation before each archive or build. -Confirm:$false never asks, whatever $ConfirmPreference says.",False,"named","False",False,"False",["cf"]),
+]
+
+def is_switch(typ):
+    return typ == "SwitchParameter"
+
+def param_xml(p, in_syntax=False):
     name, typ, desc, required, pos, pipeline, globbing, default, aliases = p
     al = f' aliases="{e(",".join(aliases))}"' if aliases else ' aliases="none"'
+    # A switch takes no value: without a parameterValue in the syntax, Get-Help shows [-Quiet], not
+    # [-Quiet <SwitchParameter>]; in the parameter list the value is marked optional, as PowerShell's own help does.
+    if is_switch(typ) and in_syntax:
+        value = ""
+    elif is_switch(typ):
+        value = f'\n        <command:parameterValue required="false" variableLength="false">{e(typ)}</command:parameterValue>'
+    else:
+        value = f'\n        <command:parameterValue required="true" variableLength="false">{e(typ)}</command:parameterValue>'
     return f'''      <command:parameter required="{str(required).lower()}" variableLength="true" globbing="{str(globbing).lower()}" pipelineInput="{e(pipeline)}" position="{pos}"{al}>
         <maml:name>{e(name)}</maml:name>
-        <maml:description>{para(desc)}</maml:description>
-        <command:parameterValue required="true" variableLength="false">{e(typ)}</command:parameterValue>
+        <maml:description>{para(desc)}</maml:description>{value}
         <dev:type><maml:name>{e(typ)}</maml:name></dev:type>
         <dev:defaultValue>{e(default)}</dev:defaultValue>
       </command:parameter>'''
 
+def all_params(c):
+    return list(c["params"]) + (SHOULD_PROCESS if c.get("should_process") else [])
+
+def online_uri(name):
+    return ONLINE_BASE + name + ".md"
+
 def command(c):
     syntax = ""
+    params_all = all_params(c)
     for setname, names in c["sets"]:
-        items = "\n".join(param_xml(p) for p in c["params"] if p[0] in names)
+        names = list(names) + ([p[0] for p in SHOULD_PROCESS] if c.get("should_process") else [])
+        items = "\n".join(param_xml(p, in_syntax=True) for p in params_all if p[0] in names)
         syntax += f'''      <command:syntaxItem>
         <maml:name>{c["name"]}</maml:name>
 {items}
       </command:syntaxItem>
 '''
-    params = "\n".join(param_xml(p) for p in c["params"])
+    params = "\n".join(param_xml(p) for p in params_all)
     examples = ""
     for i,(title, code, remarks) in enumerate(c["examples"],1):
         examples += f'''      <command:example>
@@ -68,7 +100,9 @@ def command(c):
 '''
     inputs = "".join(f'<command:inputType><dev:type><maml:name>{e(t)}</maml:name></dev:type><maml:description>{para(d)}</maml:description></command:inputType>' for t,d in c["inputs"])
     outputs = "".join(f'<command:returnValue><dev:type><maml:name>{e(t)}</maml:name></dev:type><maml:description>{para(d)}</maml:description></command:returnValue>' for t,d in c["outputs"])
-    links = "".join(f'<maml:navigationLink><maml:linkText>{e(l)}</maml:linkText><maml:uri></maml:uri></maml:navigationLink>' for l in c["links"])
+    # The first link is the online version (Get-Help -Online opens it); the cmdlet's HelpUri names the same page.
+    links = f'<maml:navigationLink><maml:linkText>Online Version:</maml:linkText><maml:uri>{e(online_uri(c["name"]))}</maml:uri></maml:navigationLink>'
+    links += "".join(f'<maml:navigationLink><maml:linkText>{e(l)}</maml:linkText><maml:uri></maml:uri></maml:navigationLink>' for l in c["links"])
     verb, noun = c["name"].split("-",1)
     return f'''  <command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">
     <command:details>
@@ -92,6 +126,77 @@ def command(c):
   </command:command>
 '''
 
-exec(open(sys.argv[1]).read())  # defines COMMANDS
+def md(text):
+    """Prose for Markdown: the help's text is plain, so characters Markdown or HTML would interpret are escaped."""
+    out = text.strip()
+    for ch in "\\`*_[]":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("<", "&lt;").replace(">", "&gt;")
+
+def markdown(c):
+    """The online page of one cmdlet: the same text as the MAML, as GitHub renders Markdown."""
+    out = [f"# {c['name']}", "", "<!-- Generated by tools/help/genmaml.py from tools/help/helpdata.py: edit the data, not this file. -->", "",
+           "## Synopsis", "", md(c["synopsis"]), "", "## Syntax", ""]
+    params_all = all_params(c)
+    for setname, names in c["sets"]:
+        names = list(names) + ([p[0] for p in SHOULD_PROCESS] if c.get("should_process") else [])
+        parts = []
+        for p in params_all:
+            if p[0] not in names:
+                continue
+            name, typ, _, required, pos, *_ = p
+            text = f"-{name}" if is_switch(typ) else f"-{name} <{typ}>"
+            if not is_switch(typ) and pos != "named":
+                text = f"[-{name}] <{typ}>"
+            parts.append(text if required else f"[{text}]")
+        out += ["```", f"{c['name']} {' '.join(parts)} [<CommonParameters>]", "```", ""]
+    out += ["## Description", "", md(c["description"]), "", "## Parameters", ""]
+    for name, typ, desc, required, pos, pipeline, globbing, default, aliases in params_all:
+        out += [f"### -{name} `<{typ}>`", "", md(desc), "",
+                md(f"Required: {required}; position: {pos}; default: {default}; pipeline input: {pipeline}; wildcards: {globbing}")
+                + (f"; aliases: {', '.join(aliases)}" if aliases else ""), ""]
+    out += ["### CommonParameters", "", "This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction and -WarningVariable (about_CommonParameters).", ""]
+    out += ["## Inputs", ""] + [f"- `{t}`: {md(d)}" for t, d in c["inputs"]] + ["", "## Outputs", ""] + [f"- `{t}`: {md(d)}" for t, d in c["outputs"]]
+    out += ["", "## Notes", "", md(c["notes"]), "", "## Examples", ""]
+    for i, (title, code, remarks) in enumerate(c["examples"], 1):
+        out += [f"### Example {i}: {md(title)}", "", "```powershell", code.strip(), "```", "", md(remarks), ""]
+    out += ["## Related links", "", "- [about_PyPackaging](about_PyPackaging.md)"] + [f"- [{l}]({l}.md)" if not l.startswith("about_") else f"- {l}" for l in c["links"]]
+    return "\n".join(out) + "\n"
+
+def about_text(about):
+    """about_PyPackaging.help.txt: the classic about-topic layout (upper-case headings, text indented four spaces)."""
+    import textwrap
+    lines = ["TOPIC", "    about_PyPackaging", ""]
+    for heading, body in about:
+        lines.append(heading.upper())
+        for block in body.strip().split("\n\n"):
+            if block.startswith("    ") or "\n    " in block:  # preformatted: code or a table, kept as written
+                lines += ["    " + l for l in block.split("\n")]
+            else:
+                lines += textwrap.wrap(" ".join(block.split()), width=76, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+            lines.append("")
+    return "\n".join(lines)
+
+def about_markdown(about):
+    out = ["# about_PyPackaging", "", "<!-- Generated by tools/help/genmaml.py from tools/help/helpdata.py: edit the data, not this file. -->", ""]
+    for heading, body in about:
+        out += [f"## {heading.title()}", ""]
+        for block in body.strip().split("\n\n"):
+            if block.startswith("    ") or "\n    " in block:
+                out += ["```", "\n".join(l[4:] if l.startswith("    ") else l for l in block.split("\n")), "```", ""]
+            else:
+                out += [md(" ".join(block.split())), ""]
+    return "\n".join(out)
+
+exec(open(sys.argv[1]).read())  # defines COMMANDS and ABOUT
 out = '<?xml version="1.0" encoding="utf-8"?>\n<!-- Help for the PyPackaging cmdlets (MAML), generated by tools/help/genmaml.py from tools/help/helpdata.py: edit the data, not this file. -->\n<helpItems schema="maml" xmlns="http://msh">\n' + "".join(command(c) for c in COMMANDS) + '</helpItems>\n'
 open(sys.argv[2],"w",encoding="utf-8").write(out)
+
+help_dir = os.path.dirname(os.path.abspath(sys.argv[2]))
+repo = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+docs = sys.argv[3] if len(sys.argv) > 3 else os.path.join(repo, "docs", "help")  # a third argument: elsewhere (the staleness test)
+os.makedirs(docs, exist_ok=True)
+open(os.path.join(help_dir, "about_PyPackaging.help.txt"), "w", encoding="utf-8", newline="\n").write(about_text(ABOUT))
+open(os.path.join(docs, "about_PyPackaging.md"), "w", encoding="utf-8", newline="\n").write(about_markdown(ABOUT))
+for c in COMMANDS:
+    open(os.path.join(docs, c["name"] + ".md"), "w", encoding="utf-8", newline="\n").write(markdown(c))

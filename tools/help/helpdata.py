@@ -18,23 +18,25 @@ Findings are output objects, never errors, so the cmdlet is safe in CI steps tha
 Nothing is extracted, nothing is executed, and no network is used.""",
   "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS])],
   "params":[PATHP, LITP,
-    ("Quiet","SwitchParameter","Writes one Boolean per archive instead of entries: $true when the archive has no Error finding, $false otherwise.",False,"named","False",False,"False",[]),
-    ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed.",False,"named","False",True,"All rules",[]),
-    ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule.",False,"named","False",True,"None",[]),
+    ("Quiet","SwitchParameter","Writes one Boolean for the whole call instead of entries: $true only when every archive given was read and none has an Error finding; $false when any archive has an Error finding, any input could not be read (PathNotFound, ArchiveUnreadable, ...), a rule pattern matched no rule, or no archive was given at all (an empty pipeline). This makes if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 } a correct gate for one or many archives. Errors are still written for the inputs that failed.",False,"named","False",False,"False",[]),
+    ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed. A pattern that matches no rule is a RuleNotFound error and no archive is read (with -Quiet the answer is $false).",False,"named","False",True,"All rules",[]),
+    ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule. A pattern that matches no rule is a RuleNotFound error and no archive is read.",False,"named","False",True,"None",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
-  "outputs":[("PyPackaging.PySdistEntry","One (EntryType Archive, with the archive's verdict) per archive, then one per member."),("System.Boolean","With -Quiet: one per archive.")],
-  "notes":"""In a CI step, fail explicitly on Error findings: if (Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error) { exit 1 }
+  "outputs":[("PyPackaging.PySdistEntry","One (EntryType Archive, with the archive's verdict) per archive, then one per member."),("System.Boolean","With -Quiet: one for the whole call.")],
+  "notes":"""The gate for a CI step, correct for one or many archives, with or without $ErrorActionPreference = 'Stop', and when no sdist matched: if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 }. Without 'Stop' the errors are written and -Quiet answers $false; with 'Stop' the first error stops the script, which also fails the step. Do not gate on Test-PySdist ... | Where-Object Severity -eq Error alone: when no file matched or one could not be read it outputs nothing, and nothing is not a failure.
 
-The objects come from the module's private assembly load context: compare enum properties with strings (Severity -eq 'Error'), not with type literals such as [PyPackaging.PySdistSeverity].""",
+Errors: PathNotFound, PathIsDirectory, InvalidPath, EmptyPath, ArchiveUnreadable, ArchiveAccessDenied and RuleNotFound are non-terminating.
+
+The output types are ordinary types (PyPackaging.Model.dll): $entry -is [PyPackaging.PySdistEntry] and [PyPackaging.PySdistSeverity]::Error work, and so does comparing with strings (Severity -eq 'Error').""",
   "examples":[
-   ("Gate a CI step","""Test-PySdist -Path dist/*.tar.gz | Where-Object Severity -eq Error""","Lists every member with an Error finding. Pipe it to Format-List to read each message and remedy."),
-   ("A yes/no answer per archive","""Test-PySdist -Path dist/*.tar.gz -Quiet""","Writes $true for each archive without Error findings and $false for the others."),
+   ("Gate a CI step","""if (-not (Test-PySdist -Path dist/*.tar.gz -Quiet)) { exit 1 }""","Fails the step when any sdist has an Error finding, cannot be read, or when no file matches dist/*.tar.gz. Works the same with $ErrorActionPreference = 'Stop'."),
+   ("List what is wrong","""Test-PySdist -Path dist/*.tar.gz | Where-Object Severity -eq Error""","Lists every member with an Error finding. Pipe it to Format-List to read each message and remedy."),
    ("Check what Get-ChildItem found","""Get-ChildItem -Path dist -Filter *.tar.gz | Test-PySdist | Where-Object { $_.Findings.Count -gt 0 }""","The files bind to -LiteralPath through their PSPath property. Only members with findings are kept."),
    ("Flatten the findings for a report","""Test-PySdist dist/*.tar.gz | ForEach-Object Findings | Format-Table Severity, RuleId, Path, Message -Wrap""","Each finding also carries its Archive and Path, so the list stands on its own."),
    ("Skip a rule, lower a limit","""Test-PySdist -LiteralPath 'pkg[1]-1.0.tar.gz' -ExcludeRule WindowsReserved* -MaxTotalSize 512MB""","LiteralPath takes the bracket literally. Rules can be excluded by id pattern; limits are parameters."),
   ],
-  "links":["Get-PySdistRule","about_CommonParameters"],
+  "links":["Get-PySdistRule","about_PyPackaging","about_CommonParameters"],
  },
  {
   "name":"Get-PySdistRule",
@@ -44,13 +46,13 @@ The objects come from the module's private assembly load context: compare enum p
 Categories: Structure (file name, layout, PKG-INFO and pyproject.toml, container and tar format), Metadata (core metadata as PyPI checks it), Safety (what installers refuse under PEP 721, and reader disagreements), Hygiene (virtual environments, caches, VCS data, bytecode, Windows-hostile names) and Limits (sizes, counts, ratio, path length and depth).""",
   "sets":[("Id",["Id","Category","Severity"])],
   "params":[
-    ("Id","String[]","Rule ids to list; wildcards allowed. A literal id that matches no rule is reported as RuleNotFound.",False,"0","True (ByValue, ByPropertyName)",True,"All rules",["RuleId"]),
+    ("Id","String[]","Rule ids to list; wildcards allowed. Each pattern that matches no rule (SymlinkAbsolut, NoSuch*) is reported as a non-terminating RuleNotFound error; the rules the other patterns match are still listed.",False,"0","True (ByValue, ByPropertyName)",True,"All rules",["RuleId"]),
     ("Category","String[]","Only rules of these categories: Structure, Metadata, Safety, Hygiene, Limits.",False,"named","False",False,"All",[]),
     ("Severity","String[]","Only rules of these severities: Error, Warning, Information.",False,"named","False",False,"All",[]),
   ],
   "inputs":[("System.String[]","Rule ids.")],
   "outputs":[("PyPackaging.PySdistRule","One per rule.")],
-  "notes":"Severity is the rule's fixed severity; every finding of a rule has it. Consumer names who acts on the rule's findings (PyPI's upload check, pip, uv, CPython's data filter, tar readers that disagree, or nobody for legacy facts), and SeverityReason says why the rule is an Error, a Warning or Information: an Error always means a named consumer refuses the sdist or unpacking it is unsafe. BlocksExtraction is true for the rules whose findings stop Expand-PySdistSafely (Errors about safety or a resource limit); Scope says what such a finding refuses: Member (that member; -SkipUnsafe extracts the rest) or Archive (framing and limits rules: the whole archive, even with -SkipUnsafe).",
+  "notes":"Severity is the rule's fixed severity; every finding of a rule has it. Consumer names who acts on the rule's findings (PyPI's upload check, pip, uv, CPython's data filter, tar readers that disagree, or nobody for legacy facts), and SeverityReason says why the rule is an Error, a Warning or Information: an Error always means a named consumer refuses the sdist or unpacking it is unsafe. BlocksExtraction is true for the rules whose findings stop Expand-PySdistSafely (Errors about safety or a resource limit); Scope says what such a finding refuses: Member (that member; -SkipUnsafe extracts the rest) or Archive (framing and limits rules: the whole archive, even with -SkipUnsafe). Errors: RuleNotFound (ObjectNotFound, non-terminating) for an -Id pattern that matches no rule.",
   "examples":[
    ("The whole catalogue","Get-PySdistRule","Lists every rule in a table: id, severity, category and description."),
    ("Safety errors only","Get-PySdistRule -Category Safety -Severity Error | Format-List Id, Description, Remedy, SpecReference","Shows what installers would refuse, with the spec each rule comes from."),
@@ -65,7 +67,7 @@ EXPAND_HELP = {
   "synopsis":"Extracts Python source distributions (sdists) all-or-nothing: an archive with any unsafe member is refused as a whole, and nothing inside an archive can write outside the destination.",
   "description":"""Expand-PySdistSafely reads each sdist once, streaming, and writes its regular files and directories into a fresh staging directory created beside the target (same volume). Every member path is checked lexically before anything is written for it. Links and directory times are deferred. When the archive has been read to its end, every check Test-PySdist runs is applied to the whole archive; only if no Safety or Limits rule reports an Error are the links written and the staging directory moved into place. Otherwise the staging directory is deleted and the destination is left exactly as it was.
 
-Unsafe members are: absolute, drive-letter, UNC or backslash paths, '..' components, control characters; symbolic or hard links that are absolute, escape the archive, loop, are used as a parent of another member, or point at links or missing members; character and block devices, FIFOs and sparse files; duplicate paths and type changes; and names this operating system cannot hold (on Windows: reserved names such as CON or aux.txt, a trailing dot or space, ':'; on a case-insensitive volume: two members that differ only in letter case). An archive with any of them is refused with a terminating error that lists every offending member and its reason; the entries are written first, Refused for the offenders and Skipped for the others. With -SkipUnsafe the offenders are skipped instead. Reader disagreements (pax and ustar sizes, conflicting long names), truncation, a corrupt gzip stream and exceeded limits always refuse the whole archive. Structure, Metadata and Hygiene findings never block extraction; they are attached to the entries.
+Unsafe members are: absolute, drive-letter, UNC or backslash paths, '..' components, control characters; symbolic or hard links that are absolute, escape the archive, loop, are used as a parent of another member, or point at links or missing members; character and block devices, FIFOs and sparse files; duplicate paths and type changes; and names this operating system cannot hold (on Windows: reserved names such as CON or aux.txt, a trailing dot or space, ':'; on a case-insensitive volume: two members that differ only in letter case). An archive with any of them is refused with an UnsafeMembers error that lists every offending member and its reason, and the next archive is expanded (like every error of this cmdlet it is non-terminating; with -ErrorAction Stop the first one stops the command); the entries are written first, Refused for the offenders and Skipped for the others. With -SkipUnsafe the offenders are skipped instead. Reader disagreements (pax and ustar sizes, conflicting long names), truncation, a corrupt gzip stream and exceeded limits always refuse the whole archive. Structure, Metadata and Hygiene findings never block extraction; they are attached to the entries.
 
 By default the archive's top-level directory is kept: demo-1.0.tar.gz expands to <DestinationPath>/demo-1.0/. The destination directory is created if it does not exist; other content in it is left alone. The top-level directory itself must not exist yet; -Force replaces it (its old contents are removed, never merged). With -StripTopLevel the contents of the single top-level directory go directly into DestinationPath, which must then be missing or empty (or -Force replaces it).
 
@@ -84,7 +86,9 @@ Every member produces one PySdistEntry whose Action is Extracted, Skipped or Ref
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
   "outputs":[("PyPackaging.PySdistEntry","The Archive entry (with the archive's verdict; Action Extracted, Refused or Skipped) once the archive has been read, then one per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
-  "notes":"""Errors: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) are terminating and name every offending member; TargetExists (ResourceExists), TargetIsLink (SecurityError) and WriteFailed (WriteError) are non-terminating, and the next archive is expanded. In every case nothing was written to the destination.
+  "notes":"""Errors, all non-terminating, one per archive, after which the next archive is expanded: UnsafeMembers (SecurityError), InvalidArchive (InvalidData) and LimitsExceeded (LimitsExceeded) name every offending member and come after the archive's entries (the Archive entry, Refused, Skipped); TargetExists (ResourceExists) and TargetIsLink (SecurityError) come without entries (nothing about the archive was decided); WriteFailed (WriteError). In every case nothing was written to the destination for that archive. With -ErrorAction Stop the first error stops the command.
+
+-Verbose says, for each archive expanded, whether its target was created or an existing one replaced (-Force).
 
 Stopping the command (Ctrl+C) removes the staging directory; the destination is unchanged.
 
@@ -92,11 +96,12 @@ Staging directories are named .pypackaging-<random>.partial and live beside the 
   "examples":[
    ("Expand an sdist","""Expand-PySdistSafely -Path dist/demo-1.0.tar.gz -DestinationPath build/src""","Creates build/src/demo-1.0/ and writes one entry per member with its Action."),
    ("Contents straight into a directory, replacing it","""Expand-PySdistSafely dist/demo-1.0.tar.gz ./src -StripTopLevel -Force""","The contents of demo-1.0/ go directly into ./src; an existing ./src is replaced, never merged."),
-   ("See why an archive was refused","""try { Expand-PySdistSafely dist/*.tar.gz -DestinationPath out -ErrorAction Stop } catch { $_.Exception.Message }""","The message lists every unsafe member and its reason; the destination is unchanged."),
+   ("Expand several, stop at the first refusal","""try { Expand-PySdistSafely dist/*.tar.gz -DestinationPath out -ErrorAction Stop } catch { $_.Exception.Message }""","Without -ErrorAction Stop a refused archive is reported and the others are still expanded. The message lists every unsafe member and its reason; the destination is unchanged for the refused archive."),
    ("Skip unsafe members, keep real symlinks","""Expand-PySdistSafely dist/demo-1.0.tar.gz out -SkipUnsafe -LinkMode Symlink | Where-Object Action -ne Extracted""","Shows what was skipped, each with a Reason."),
    ("Preview","""Get-ChildItem dist -Filter *.tar.gz | Expand-PySdistSafely -DestinationPath out -WhatIf""","Says what would be expanded and writes nothing."),
   ],
   "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
+  "should_process":True,
 }
 COMMANDS.append(EXPAND_HELP)
 BUILD_HELP = {
@@ -142,6 +147,7 @@ In Windows PowerShell 5.1 'Build' is not an approved verb: import the module wit
    ("Fail a CI step on warnings from the post-build check","""$warned = Build-PySdist | Where-Object Severity -eq Warning; if ($warned) { $warned.Findings | Format-List; exit 1 }""","An Error finding already fails the build (and removes the file); this also stops on Warning findings, such as Windows-hostile names."),
   ],
   "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
+  "should_process":True,
 }
 COMMANDS.append(BUILD_HELP)
 ASSERT_HELP = {
@@ -180,7 +186,7 @@ Outside CI, the gate still ends in SdistGateFailed and sets $LASTEXITCODE; it do
    ("See locally what CI would show","""try { Assert-PySdist -Path dist/*.tar.gz -Style GitHubActions -NoSummary } catch { "Gate: $($_.Exception.Message)" }""","Writes the ::error and ::warning lines GitHub would turn into annotations, then the verdict lines; the catch shows the gate's result."),
    ("Fail on warnings too, with a summary file","""try { Assert-PySdist -Path dist/*.tar.gz -Style Plain -FailOn Warning -SummaryPath pypackaging-summary.md } catch { $_.FullyQualifiedErrorId }""","Warnings then fail the gate; the Markdown summary is written to pypackaging-summary.md either way."),
   ],
-  "links":["Test-PySdist","Export-PySdistReport","Get-PySdistRule","about_CommonParameters"],
+  "links":["Test-PySdist","Export-PySdistReport","Get-PySdistRule","about_PyPackaging","about_CommonParameters"],
 }
 COMMANDS.append(ASSERT_HELP)
 EXPORT_HELP = {
@@ -213,6 +219,55 @@ For a CI gate, Assert-PySdist writes SARIF and JUnit itself (-SarifPath, -JUnitP
    ("Several reports from one read","""Test-PySdist dist/*.tar.gz | Export-PySdistReport JUnit pypackaging-junit.xml -PassThru | Export-PySdistReport Json pypackaging.json""","-PassThru hands the entries on, so each archive is read once."),
    ("The job summary as a file","""Test-PySdist dist/*.tar.gz | Export-PySdistReport -Format Markdown -Path pypackaging-summary.md -FailOn Warning""","The same Markdown Assert-PySdist writes to the job summary, with warnings counted as failing."),
   ],
-  "links":["Assert-PySdist","Test-PySdist","about_CommonParameters"],
+  "links":["Assert-PySdist","Test-PySdist","about_PyPackaging","about_CommonParameters"],
+  "should_process":True,
 }
 COMMANDS.append(EXPORT_HELP)
+
+# Get-Help about_PyPackaging (en-US/about_PyPackaging.help.txt) and docs/help/about_PyPackaging.md.
+# (heading, body): paragraphs separated by a blank line; a paragraph whose lines start with four spaces is kept as written.
+ABOUT = [
+ ("SHORT DESCRIPTION", """PyPackaging builds, checks and safely unpacks Python source distributions (sdists): the concepts behind Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist and Get-PySdistRule."""),
+ ("LONG DESCRIPTION", """Since uv 0.8.1, and pip with Python's 'data' tar filter, installers refuse sdists that contain links pointing outside the archive. Such sdists usually come from a build backend that packed a virtual environment or a tool cache. PyPackaging checks an sdist against the Python specifications (the sdist format, PEP 625, 643, 639 and 721) before you upload it, says which member is wrong, why and how to fix the build, unpacks sdists so that nothing inside can escape, and builds sdists that never pack virtual environments, caches or VCS data.
+
+Nothing is executed and no network is used: the cmdlets read archives and project trees and write only what they are asked to write."""),
+ ("ENTRIES", """Every cmdlet writes one PyPackaging.PySdistEntry object per archive member: Archive (the archive's full path), Path (the member path as stored), EntryType (File, Directory, SymbolicLink, HardLink, CharacterDevice, BlockDevice, Fifo, SparseFile, Unknown), Size, Mode, LinkTarget, LastWriteTime, Findings and Severity (the worst severity among the entry's findings; None when it has none).
+
+Each archive also gets one entry whose EntryType is Archive. It carries the archive-level findings (file name, container, gzip framing, metadata) and the archive's verdict: its Severity is the worst severity over the whole archive, and ErrorCount, WarningCount and InformationCount count the findings of all its entries.
+
+Expand-PySdistSafely and Build-PySdist set Action on the entries: Extracted, Skipped or Refused when expanding; Added or Excluded when building, with Destination, SourcePath and Reason where they apply."""),
+ ("FINDINGS", """A finding is one problem found by one rule on one member or on the archive: RuleId (stable, usable with -IncludeRule and -ExcludeRule), Severity, Category, Archive, Path, Message (the member, the reason, and the consequence when there is one) and Remedy (what to change in the build).
+
+Findings are output objects, never error records, so they survive $ErrorActionPreference = 'Stop' and can be filtered, grouped and exported:
+
+    Test-PySdist dist/*.tar.gz | ForEach-Object Findings | Group-Object RuleId
+
+Errors (error records with stable ids) are kept for inputs that cannot be read at all: PathNotFound, PathIsDirectory, InvalidPath, ArchiveUnreadable, ArchiveAccessDenied; and for rule patterns that match no rule: RuleNotFound. A wildcard that matches no file is a PathNotFound error."""),
+ ("RULE CATEGORIES AND SEVERITIES", """Structure: the PEP 625 file name, the single top-level directory, PKG-INFO and pyproject.toml, the container and tar format. Metadata: core metadata as PyPI's upload check applies it. Safety: what installers refuse under PEP 721 (absolute or escaping paths, links leading outside the archive, devices, duplicates) and every case where two tar readers could read the archive differently. Hygiene: virtual environments, tool caches, VCS data, bytecode, names Windows cannot hold. Limits: sizes, member count, compression ratio, path length and depth.
+
+Error means someone named refuses the sdist (PyPI's upload check, pip, uv, CPython's data filter, a tar reader that reads it differently) or it is unsafe. Warning means it works but is probably wrong or will break somewhere. Information is worth knowing and breaks nothing. Get-PySdistRule lists every rule with its id, severity, category, description, remedy and the specification it comes from."""),
+ ("GATING A CI STEP", """One idiom is correct for one archive or many, with or without $ErrorActionPreference = 'Stop', and when no sdist matched:
+
+    if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 }
+
+Test-PySdist -Quiet writes exactly one Boolean for the whole call: $true only when every archive given was read and none has an Error finding. It writes $false when any archive has an Error finding, any input could not be read, a wildcard matched no file, a rule pattern matched no rule, or the pipeline brought no file at all. Without 'Stop' the errors are also written; with 'Stop' the first error ends the script, which fails the step as well.
+
+Gating on 'Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error' alone is not enough: when no file matched, or a file could not be read, it outputs nothing, and nothing is not a failure without 'Stop'.
+
+On GitHub Actions and Azure Pipelines, Assert-PySdist is the gate with everything the CI shows: one annotation per Error and Warning finding in the system's syntax, one PASS/FAIL line per archive, a Markdown job summary (findings table, member tree), SARIF and JUnit files on request, and a failed step (exit code 1, and task.complete result=Failed on Azure) when an archive has an Error finding, when none matched or when one could not be read, with or without 'Stop':
+
+    Assert-PySdist -Path dist/*.tar.gz -SarifPath pypackaging.sarif -JUnitPath pypackaging-junit.xml
+
+Export-PySdistReport writes the same reports (Sarif, JUnit, Markdown, Json) from entries on the pipeline."""),
+ ("LIMITS", """Reading is streaming, with bounded memory, and bounded by limits that pass every real sdist: -MaxTotalSize 4 GiB of uncompressed data, -MaxMemberSize 2 GiB per member, -MaxMemberCount 200000 members, -MaxCompressionRatio 250 (judged once 64 MiB have been inflated), -MaxPathLength 1024 characters and -MaxPathDepth 64 components. Exceeding one is a Limits finding (an Error), and reading stops where going on could exhaust the machine. Test-PySdist and Expand-PySdistSafely take the same limit parameters."""),
+ ("EXTRACTION GUARANTEES", """Expand-PySdistSafely decides before it places: every member path is checked before anything is written for it; files go into a fresh staging directory beside the target; after the single streaming pass every Test-PySdist check runs on the whole archive, and only when no Safety or Limits rule reports an Error are links written and the staging directory moved into place.
+
+All or nothing: an archive with any unsafe member is refused as a whole (UnsafeMembers, listing every offender and its reason), unless -SkipUnsafe skips the offenders. Reader disagreements, truncation, a corrupt gzip stream and exceeded limits always refuse the whole archive. Structure, Metadata and Hygiene findings never block.
+
+Nothing escapes and nothing is left behind: no member can write outside the target, a target that is a link is refused, and on any failure (including Ctrl+C) the staging directory is removed and the destination is exactly as it was. An existing target is replaced only with -Force, never merged.
+
+Each refused or failed archive is a non-terminating error and the next archive is expanded; -ErrorAction Stop stops at the first. Modes are normalised (no setuid, setgid, sticky or group/other write), ownership is never changed, and times come from the archive, clamped to 1970-2100."""),
+ ("TYPES IN SCRIPTS", """The output types are ordinary .NET types from PyPackaging.Model.dll, loaded with the module: PyPackaging.PySdistEntry, PyPackaging.PySdistFinding, PyPackaging.PySdistRule and the enums PySdistSeverity, PySdistEntryType, PySdistEntryAction and PySdistRuleCategory. Type literals, -is and tab completion of properties after a pipe work; enum properties also compare with strings, which PowerShell converts for you: Where-Object Severity -eq Error."""),
+ ("UPDATABLE HELP", """The help ships inside the module and changes with each release; PyPackaging does not publish updatable help, so the manifest has no HelpInfoUri and Update-Help does not apply to it. Get-Help <cmdlet> -Online opens the same text on the project's site."""),
+ ("SEE ALSO", """Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
+]

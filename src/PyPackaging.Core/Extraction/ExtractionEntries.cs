@@ -13,6 +13,13 @@ namespace PyPackaging.Extraction
         public static void Fill(ExtractionResult result, IReadOnlyList<MemberPlan> plans, IReadOnlyList<PySdistEntry>? inspected,
             Func<string, string> finalPath, string destination, bool refusedAll)
         {
+            if (result.Failure == ExtractionFailure.TargetExists || result.Failure == ExtractionFailure.TargetIsLink)
+            {
+                // A problem with the target, not with the archive: nothing was decided about any member, so there are
+                // no entries to report (the failure message says what to do), only the error.
+                result.Entries = Array.Empty<PySdistEntry>();
+                return;
+            }
             var list = new List<PySdistEntry>(plans.Count);
             var extracted = 0;
             var skipped = 0;

@@ -45,7 +45,10 @@ namespace PyPackaging.Extraction
         /// <summary>Full paths of what was moved into place (the top-level directory, or the destination itself with StripTopLevel).</summary>
         public IReadOnlyList<string> Targets { get; internal set; } = Array.Empty<string>();
 
-        /// <summary>One entry per member, in archive order, with Action, Destination, Reason and Findings set.</summary>
+        /// <summary>The targets that existed (an empty directory, or anything with -Force) and were replaced; a subset of <see cref="Targets"/>.</summary>
+        public IReadOnlyList<string> ReplacedTargets { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>One entry per member, in archive order, with Action, Destination, Reason and Findings set; empty when the target was the problem (TargetExists, TargetIsLink).</summary>
         public IReadOnlyList<PySdistEntry> Entries { get; internal set; } = Array.Empty<PySdistEntry>();
 
         /// <summary>

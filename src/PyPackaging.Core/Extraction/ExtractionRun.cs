@@ -65,6 +65,7 @@ namespace PyPackaging.Extraction
                 WriteLinks(_inspection.Snapshot.Links);
                 _staging.ApplyDirectoryTimes();
                 _result.Targets = _staging.PlaceTargets(_policy.TopLevelNames, _ct);
+                _result.ReplacedTargets = _staging.ReplacedTargets;
                 moved = true;
             }
             catch (ExtractionAbort abort)

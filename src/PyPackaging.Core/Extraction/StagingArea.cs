@@ -286,8 +286,14 @@ namespace PyPackaging.Extraction
             foreach (var (_, aside) in asides) DeleteTree(aside);
             var targets = new List<string>();
             foreach (var (_, to) in moves) targets.Add(to);
+            var replaced = new List<string>();
+            foreach (var (original, _) in asides) replaced.Add(original);
+            ReplacedTargets = replaced;
             return targets;
         }
+
+        /// <summary>After <see cref="PlaceTargets"/>: the targets that existed and were replaced (set aside, then deleted).</summary>
+        public IReadOnlyList<string> ReplacedTargets { get; private set; } = Array.Empty<string>();
 
         private static List<(string Original, string Aside)> MoveAll(List<(string From, string To)> moves)
         {

@@ -10,13 +10,37 @@ namespace PyPackaging.Rules
     {
         public static readonly RuleFilter AllRules = new RuleFilter(null, null);
 
+        private readonly string[] _includePatterns;
+        private readonly string[] _excludePatterns;
         private readonly Regex[] _include;
         private readonly Regex[] _exclude;
 
         public RuleFilter(IEnumerable<string>? include, IEnumerable<string>? exclude)
         {
-            _include = (include ?? Enumerable.Empty<string>()).Select(ToRegex).ToArray();
-            _exclude = (exclude ?? Enumerable.Empty<string>()).Select(ToRegex).ToArray();
+            _includePatterns = (include ?? Enumerable.Empty<string>()).ToArray();
+            _excludePatterns = (exclude ?? Enumerable.Empty<string>()).ToArray();
+            _include = _includePatterns.Select(ToRegex).ToArray();
+            _exclude = _excludePatterns.Select(ToRegex).ToArray();
+        }
+
+        /// <summary>
+        /// The include and exclude patterns that match no rule of the catalogue, in the order given. A pattern that
+        /// matches nothing is a typo or a rule that no longer exists; callers refuse it, because running with it
+        /// would silently run no rule (include) or a rule the user meant to skip (exclude).
+        /// </summary>
+        public IReadOnlyList<string> UnmatchedPatterns(IEnumerable<PySdistRule> catalogue)
+        {
+            var ids = catalogue.Select(r => r.Id).ToList();
+            var unmatched = new List<string>();
+            for (var i = 0; i < _includePatterns.Length; i++)
+            {
+                if (!ids.Any(_include[i].IsMatch)) unmatched.Add(_includePatterns[i]);
+            }
+            for (var i = 0; i < _excludePatterns.Length; i++)
+            {
+                if (!ids.Any(_exclude[i].IsMatch)) unmatched.Add(_excludePatterns[i]);
+            }
+            return unmatched;
         }
 
         public bool IsEnabled(PySdistRule rule) => IsEnabled(rule.Id);

@@ -18,7 +18,7 @@ namespace PyPackaging.Commands
     /// -EnableExit does), plus task.complete result=Failed on Azure.
     /// Everything is written before the gate fails. Nothing goes to the pipeline.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Assert, "PySdist", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsLifecycle.Assert, "PySdist", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.AssertPySdist)]
     public sealed class AssertPySdistCommand : PySdistArchiveCmdlet
     {
         private const int ProgressId = 4713;

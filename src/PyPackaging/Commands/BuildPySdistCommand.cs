@@ -13,7 +13,7 @@ namespace PyPackaging.Commands
     /// virtual environments, caches, VCS data, bytecode and git-ignored files, dereferences in-project links, refuses
     /// escaping or dangling links, writes via a temporary file and checks the result with the Test-PySdist engine.
     /// </summary>
-    [Cmdlet("Build", "PySdist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet("Build", "PySdist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.BuildPySdist)]
     [OutputType(typeof(PySdistEntry))]
     public sealed class BuildPySdistCommand : PySdistCmdlet
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using PyPackaging.Extraction;
@@ -11,7 +12,7 @@ namespace PyPackaging.Commands
     /// on any failure the destination is left exactly as it was. Writes the Archive entry (with the archive's verdict)
     /// once the archive has been read, then one PySdistEntry per member, each with its Action.
     /// </summary>
-    [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ExpandPySdistSafely)]
     [OutputType(typeof(PySdistEntry))]
     public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet
     {
@@ -63,9 +64,14 @@ namespace PyPackaging.Commands
 
         private void ExpandOne(string archive, string destination)
         {
-            var name = System.IO.Path.GetFileName(archive);
+            // Only claim a replacement that will happen: with -StripTopLevel the target is the destination itself and
+            // can be looked at now; otherwise it is named by the archive's top-level directory, known only once the
+            // archive is read, and the verbose message after placing says whether one was replaced.
             var where = StripTopLevel ? destination : System.IO.Path.Combine(destination, "<top-level directory>");
-            if (!ShouldProcess($"Archive: {archive}, destination: {where}", Force ? "Expand (replacing an existing target)" : "Expand"))
+            var action = Force && StripTopLevel && TargetIsOccupied(destination)
+                ? "Expand, replacing the existing directory"
+                : "Expand";
+            if (!ShouldProcess($"Archive: {archive}, destination: {where}", action))
             {
                 return;
             }
@@ -90,18 +96,30 @@ namespace PyPackaging.Commands
                 WriteEntry(entry);
             }
 
-            if (result.Succeeded) return;
+            if (result.Succeeded)
+            {
+                foreach (var target in result.Targets)
+                {
+                    WriteVerbose(result.ReplacedTargets.Contains(target)
+                        ? $"Replaced the existing '{target}' with the contents of {System.IO.Path.GetFileName(archive)}."
+                        : $"Created '{target}' from {System.IO.Path.GetFileName(archive)}.");
+                }
+                return;
+            }
+
+            // Every failure is non-terminating, as for any PowerShell command given several inputs: the next archive
+            // is expanded. -ErrorAction Stop (or $ErrorActionPreference = 'Stop') turns the first one into a stop.
             var message = result.FailureMessage ?? $"Expanding '{archive}' failed.";
             switch (result.Failure)
             {
                 case ExtractionFailure.UnsafeMembers:
-                    ThrowTerminatingError(Error(new System.Security.SecurityException(message), "UnsafeMembers", ErrorCategory.SecurityError, archive));
+                    WriteError(Error(new System.Security.SecurityException(message), "UnsafeMembers", ErrorCategory.SecurityError, archive));
                     break;
                 case ExtractionFailure.InvalidArchive:
-                    ThrowTerminatingError(Error(new InvalidDataException(message), "InvalidArchive", ErrorCategory.InvalidData, archive));
+                    WriteError(Error(new InvalidDataException(message), "InvalidArchive", ErrorCategory.InvalidData, archive));
                     break;
                 case ExtractionFailure.LimitsExceeded:
-                    ThrowTerminatingError(Error(new InvalidDataException(message), "LimitsExceeded", ErrorCategory.LimitsExceeded, archive));
+                    WriteError(Error(new InvalidDataException(message), "LimitsExceeded", ErrorCategory.LimitsExceeded, archive));
                     break;
                 case ExtractionFailure.TargetExists:
                     WriteError(Error(new IOException(message), "TargetExists", ErrorCategory.ResourceExists, archive));
@@ -112,6 +130,22 @@ namespace PyPackaging.Commands
                 default:
                     WriteError(Error(new IOException(message, result.Exception), "WriteFailed", ErrorCategory.WriteError, archive));
                     break;
+            }
+        }
+
+        /// <summary>Whether -Force would replace something at <paramref name="target"/> (a file, or a non-empty directory).</summary>
+        private static bool TargetIsOccupied(string target)
+        {
+            try
+            {
+                if (File.Exists(target)) return true;
+                if (!Directory.Exists(target)) return false;
+                using var entries = Directory.EnumerateFileSystemEntries(target).GetEnumerator();
+                return entries.MoveNext();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
             }
         }
 

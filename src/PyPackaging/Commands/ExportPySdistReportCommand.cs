@@ -11,7 +11,7 @@ namespace PyPackaging.Commands
     /// Build-PySdist) to one report file: SARIF 2.1.0, JUnit XML, Markdown (the job summary) or JSON. The file is
     /// written whole or not at all when the input ends; existing files are replaced unless -NoClobber.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "PySdistReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "PySdistReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.ExportPySdistReport)]
     [OutputType("PyPackaging.PySdistEntry")]
     public sealed class ExportPySdistReportCommand : PySdistCmdlet
     {

@@ -6,11 +6,11 @@ using PyPackaging.Rules;
 namespace PyPackaging.Commands
 {
     /// <summary>Get-PySdistRule: lists the rule catalogue (id, severity, category, description, remedy, spec reference).</summary>
-    [Cmdlet(VerbsCommon.Get, "PySdistRule", DefaultParameterSetName = "Id")]
+    [Cmdlet(VerbsCommon.Get, "PySdistRule", DefaultParameterSetName = "Id", HelpUri = HelpLinks.GetPySdistRule)]
     [OutputType(typeof(PySdistRule))]
     public sealed class GetPySdistRuleCommand : PySdistCmdlet
     {
-        /// <summary>Rule ids to list; wildcards allowed. All rules when omitted.</summary>
+        /// <summary>Rule ids to list; wildcards allowed. All rules when omitted. A pattern that matches no rule is a RuleNotFound error.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [Alias("RuleId")]
@@ -29,18 +29,23 @@ namespace PyPackaging.Commands
 
         protected override void ProcessRecord()
         {
-            var filter = Id is { Length: > 0 } ? new RuleFilter(Id, null) : RuleFilter.AllRules;
-            var matched = false;
+            var filter = RuleFilter.AllRules;
+            if (Id is { Length: > 0 })
+            {
+                filter = new RuleFilter(Id, null);
+                // Every -Id pattern must name at least one rule (before -Category/-Severity narrow the list): a typo
+                // is an error, never an empty answer.
+                foreach (var pattern in filter.UnmatchedPatterns(RuleCatalog.All))
+                {
+                    WriteError(Error(new ArgumentException($"No rule matches '{pattern}'. Run Get-PySdistRule to list the catalogue (rule ids tab-complete)."),
+                        "RuleNotFound", ErrorCategory.ObjectNotFound, pattern));
+                }
+            }
             foreach (var rule in RuleCatalog.All.Where(filter.IsEnabled))
             {
                 if (Category is { Length: > 0 } && !Category.Contains(rule.Category.ToString(), StringComparer.OrdinalIgnoreCase)) continue;
                 if (Severity is { Length: > 0 } && !Severity.Contains(rule.Severity.ToString(), StringComparer.OrdinalIgnoreCase)) continue;
-                matched = true;
                 WriteObject(rule);
-            }
-            if (!matched && Id is { Length: > 0 } && !Id.Any(WildcardPattern.ContainsWildcardCharacters))
-            {
-                WriteError(Error(new ArgumentException($"No rule has the id '{string.Join("', '", Id)}'. Run Get-PySdistRule to list the catalogue."), "RuleNotFound", ErrorCategory.ObjectNotFound, Id));
             }
         }
     }

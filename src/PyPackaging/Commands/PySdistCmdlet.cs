@@ -120,6 +120,16 @@ namespace PyPackaging.Commands
         protected ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target) =>
             new ErrorRecord(exception, errorId, category, target);
 
+        /// <summary>How many non-terminating errors this invocation has written (Test-PySdist -Quiet answers $false after any).</summary>
+        protected int ErrorsWritten { get; private set; }
+
+        /// <summary>Writes a non-terminating error and counts it. Every cmdlet of the module writes its errors through here.</summary>
+        protected new void WriteError(ErrorRecord errorRecord)
+        {
+            ErrorsWritten++;
+            base.WriteError(errorRecord);
+        }
+
         /// <summary>Writes a progress record at most every 200 ms (fast archives should not pay for rendering).</summary>
         protected void ReportProgress(int activityId, string activity, string status, int percent, bool force = false)
         {

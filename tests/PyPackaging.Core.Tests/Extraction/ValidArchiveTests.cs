@@ -236,6 +236,7 @@ namespace PyPackaging.Core.Tests.Extraction
             var result = new SdistExtractor().Extract(archive, box.Dest);
             Assert.Equal(ExtractionFailure.TargetExists, result.Failure);
             Assert.Contains("-Force", result.FailureMessage);
+            Assert.Empty(result.Entries); // the target is the problem: no member was decided, so no entry is reported
             Assert.Equal(before, ExtractionSandbox.Snapshot(box.Sandbox));
         }
 
@@ -249,10 +250,22 @@ namespace PyPackaging.Core.Tests.Extraction
             File.WriteAllText(Path.Combine(box.Dest, "sibling.txt"), "stays");
             var result = new SdistExtractor(new ExtractionOptions { Force = true }).Extract(archive, box.Dest);
             Assert.True(result.Succeeded, result.FailureMessage);
+            Assert.Equal(new[] { Path.Combine(box.Dest, "demo-1.0") }, result.ReplacedTargets);
             Assert.False(File.Exists(Path.Combine(box.Dest, "demo-1.0", "old.txt")));
             Assert.True(File.Exists(Path.Combine(box.Dest, "demo-1.0", "PKG-INFO")));
             Assert.Equal("stays", File.ReadAllText(Path.Combine(box.Dest, "sibling.txt")));
             Assert.Equal(new[] { "demo-1.0", "sibling.txt" }, Directory.GetFileSystemEntries(box.Dest).Select(Path.GetFileName).OrderBy(x => x, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void ForceOnAFreshTargetReplacesNothing()
+        {
+            using var box = new ExtractionSandbox();
+            var archive = Save(box, TarFlavor.Pax);
+            var result = new SdistExtractor(new ExtractionOptions { Force = true }).Extract(archive, box.Dest);
+            Assert.True(result.Succeeded, result.FailureMessage);
+            Assert.Equal(new[] { Path.Combine(box.Dest, "demo-1.0") }, result.Targets);
+            Assert.Empty(result.ReplacedTargets);
         }
 
         [Fact]
@@ -281,6 +294,7 @@ namespace PyPackaging.Core.Tests.Extraction
             Directory.CreateSymbolicLink(Path.Combine(box.Dest, "demo-1.0"), elsewhere);
             var result = new SdistExtractor(new ExtractionOptions { Force = true }).Extract(archive, box.Dest);
             Assert.Equal(ExtractionFailure.TargetIsLink, result.Failure);
+            Assert.Empty(result.Entries);
             Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
 
             var linkedDest = Path.Combine(box.Sandbox, "linked");
