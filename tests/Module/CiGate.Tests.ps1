@@ -183,6 +183,15 @@ Describe 'Assert-PySdist on GitHub Actions' {
         $run.ExitCode | Should -Be 1
     }
 
+    It 'fails without reading any archive when a rule pattern matches no rule' {
+        $work = New-WorkDir $CleanSdist
+        $run = Invoke-Gate -WorkDir $work -Stop -Environment $GitHub -Arguments '-Path dist/*.tar.gz -NoSummary -ExcludeRule NoSuchRule'
+        $run.Output[0] | Should -BeLike '::error title=RuleNotFound::No rule matches NoSuchRule; *'
+        $run.Output[1] | Should -Be 'PyPackaging: no sdist was checked; 1 input could not be checked.'
+        $run.Output.Count | Should -Be 2
+        $run.ExitCode | Should -Be 1
+    }
+
     It 'keeps %, comma, colon and newline in file names, members and messages intact' {
         $work = New-WorkDir @()
         $odd = New-OddSdist (Join-Path $work 'dist')

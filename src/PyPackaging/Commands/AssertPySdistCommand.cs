@@ -24,8 +24,9 @@ namespace PyPackaging.Commands
         private const int ProgressId = 4713;
         private const string Activity = "Assert-PySdist";
 
-        // A GateSession (Core types inside); kept as object, see GateSession.
+        // A GateSession and an SdistInspector (Core types); kept as objects, see GateSession.
         private object? _session;
+        private object? _inspector;
 
         /// <summary>Only run these rules (ids, wildcards allowed).</summary>
         [Parameter]
@@ -86,11 +87,20 @@ namespace PyPackaging.Commands
                 // No file-system location (an unusual host): archives are then named by their full path.
             }
             _session = new GateSession(Style, FailOn, baseDirectory);
+            _inspector = GateSession.CreateInspector(BuildLimits(), IncludeRule, ExcludeRule, out var unmatched);
+            if (_inspector == null)
+            {
+                // As Test-PySdist: a rule pattern with a typo would check other rules than asked for (an -IncludeRule
+                // typo none at all, and every archive would pass), so nothing is checked and the gate fails.
+                WriteLine(Session.AddProblem("RuleNotFound", unmatched,
+                    $"No rule matches {unmatched}; no archive was checked. Run Get-PySdistRule to list the rule ids (they tab-complete)."));
+            }
         }
 
         protected override void ProcessRecord()
         {
-            var inspector = new SdistInspector(BuildLimits(), new RuleFilter(IncludeRule, ExcludeRule));
+            if (_inspector == null) return;
+            var inspector = (SdistInspector)_inspector;
             foreach (var archive in ResolveFiles(InputPaths, IsLiteral))
             {
                 Cancellation.ThrowIfCancellationRequested();
@@ -114,7 +124,7 @@ namespace PyPackaging.Commands
             var result = session.Result();
             var reportErrors = new List<ErrorRecord>();
 
-            if (result.Archives.Count == 0 && result.Problems.Count == 0)
+            if (result.Archives.Count == 0 && result.Problems.Count == 0 && _inspector != null)
             {
                 // Only possible with empty pipeline input: say so, the gate must not pass on nothing.
                 WriteLine(session.AddProblem("NoSdist", string.Empty, "No sdist was given to check. Pass the archives with -Path, for example dist/*.tar.gz."));

@@ -65,6 +65,15 @@ namespace PyPackaging.CommandSupport
             return Log.ForProblem(problem);
         }
 
+        /// <summary>The inspector for these rule patterns; null (with the patterns that match no rule) when one matches none.</summary>
+        internal static Inspection.SdistInspector? CreateInspector(Archives.ArchiveLimits limits, string[]? include, string[]? exclude, out string unmatched)
+        {
+            var filter = new Rules.RuleFilter(include, exclude);
+            var missing = filter.UnmatchedPatterns(Rules.RuleCatalog.All);
+            unmatched = string.Join(", ", missing);
+            return missing.Count > 0 ? null : new Inspection.SdistInspector(limits, filter);
+        }
+
         internal GateResult Result() => new GateResult(_archives, _problems, FailOn);
 
         internal string Markdown() => MarkdownReport.ToMarkdown(Result());
