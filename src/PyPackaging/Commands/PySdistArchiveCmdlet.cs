@@ -83,16 +83,16 @@ namespace PyPackaging.Commands
             }
             catch (UnauthorizedAccessException ex)
             {
-                WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
+                ReportInputError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
             }
             catch (IOException ex)
             {
-                WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
+                ReportInputError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
-                WriteError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                ReportInputError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
                     defectId, ErrorCategory.NotSpecified, archive));
             }
             finally

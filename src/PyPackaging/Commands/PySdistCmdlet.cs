@@ -40,7 +40,7 @@ namespace PyPackaging.Commands
             {
                 if (string.IsNullOrEmpty(input))
                 {
-                    WriteError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
+                    ReportInputError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -51,12 +51,12 @@ namespace PyPackaging.Commands
                 }
                 catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
                 {
-                    WriteError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                    ReportInputError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
                     continue;
                 }
                 catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException || ex is NotSupportedException)
                 {
-                    WriteError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                    ReportInputError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -64,12 +64,12 @@ namespace PyPackaging.Commands
                 {
                     if (Directory.Exists(path))
                     {
-                        WriteError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
+                        ReportInputError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
                         continue;
                     }
                     if (!File.Exists(path))
                     {
-                        WriteError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                        ReportInputError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
                         continue;
                     }
                     yield return path;
@@ -110,6 +110,12 @@ namespace PyPackaging.Commands
 
         /// <summary>Resolves a destination-like path relative to the runspace location (never the process directory).</summary>
         protected string ResolveOutputPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>
+        /// Where an input that cannot be read goes: a non-terminating error by default. Assert-PySdist collects them
+        /// instead, so it can annotate them and fail once at the end, even under $ErrorActionPreference = 'Stop'.
+        /// </summary>
+        protected virtual void ReportInputError(ErrorRecord error) => WriteError(error);
 
         protected ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target) =>
             new ErrorRecord(exception, errorId, category, target);
