@@ -13,10 +13,10 @@
     Author               = 'PyPackaging developers'
     CompanyName          = 'PyPackaging'
     Copyright            = '(c) PyPackaging developers. MIT License.'
-    Description          = 'Builds, checks and safely unpacks Python source distributions (sdists): Build-PySdist, Test-PySdist, Expand-PySdistSafely.'
+    Description          = 'Builds, checks and safely unpacks Python source distributions (sdists): Build-PySdist, Test-PySdist, Expand-PySdistSafely; Assert-PySdist gates CI steps with annotations, a job summary, SARIF and JUnit.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport      = @('Test-PySdist', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist')
+    CmdletsToExport      = @('Test-PySdist', 'Assert-PySdist', 'Export-PySdistReport', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -49,6 +49,10 @@
 - Expand-PySdistSafely: all-or-nothing extraction; a refused archive is a non-terminating error and the next
   archive is still expanded.
 - Build-PySdist: reproducible sdists from static [project] metadata, never packing venvs, caches or VCS data.
+- Assert-PySdist: the CI gate for GitHub Actions and Azure Pipelines: an annotation per Error and Warning finding,
+  one line per archive, a Markdown job summary, SARIF and JUnit files, and a failed step (exit code, task.complete)
+  when an sdist has an Error finding, none matched or one cannot be read.
+- Export-PySdistReport: SARIF 2.1.0, JUnit XML, Markdown or JSON from the entries on the pipeline.
 - Output types in PyPackaging.Model.dll ([PyPackaging.PySdistEntry], -is, completion after a pipe); the Archive
   entry carries the archive's verdict (Severity, ErrorCount, WarningCount, InformationCount); enums serialise as
   names; default views fit 80 columns.

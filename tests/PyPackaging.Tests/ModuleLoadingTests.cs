@@ -17,7 +17,7 @@ namespace PyPackaging.Tests
             var (output, ps) = ModuleHost.Run("Get-Command -Module PyPackaging | ForEach-Object Name");
             Assert.Empty(ps.Streams.Error);
             var names = output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "Build-PySdist", "Expand-PySdistSafely", "Get-PySdistRule", "Test-PySdist" }, names);
+            Assert.Equal(new[] { "Assert-PySdist", "Build-PySdist", "Expand-PySdistSafely", "Export-PySdistReport", "Get-PySdistRule", "Test-PySdist" }, names);
         }
 
         [Fact]
@@ -65,7 +65,8 @@ namespace PyPackaging.Tests
             // Only the model is shared: Core's dependencies stay in the private context, loaded from lib/net8.0.
             var (deps, ps2) = ModuleHost.Run(
                 "$null = Test-PySdist -LiteralPath $p; " +
-                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Tomlyn', 'ICSharpCode.SharpZipLib' -and $_.Location.StartsWith($m) } | " +
+                // NetStandardPayloadTests may leave its own (collectible) context with these loaded in the same test process.
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'Tomlyn', 'ICSharpCode.SharpZipLib' -and $_.Location.StartsWith($m) -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name -ne 'netstandard2.0-payload' } | " +
                 "ForEach-Object { $_.GetName().Name + '|' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }",
                 variables: new System.Collections.Generic.Dictionary<string, object?>
                 {

@@ -154,11 +154,84 @@ In Windows PowerShell 5.1 'Build' is not an approved verb: import the module wit
   "should_process":True,
 }
 COMMANDS.append(BUILD_HELP)
+ASSERT_HELP = {
+  "name":"Assert-PySdist",
+  "synopsis":"The CI gate for sdists: checks them like Test-PySdist, writes GitHub Actions or Azure Pipelines annotations, one verdict line per archive and a job summary, and fails the step when an sdist has an Error finding, when none matched or when one cannot be read.",
+  "description":"""Assert-PySdist reads each sdist with the same rules as Test-PySdist and writes to the log (through the host, like Write-Host; nothing goes to the pipeline):
+
+- one annotation per Error and Warning finding, in the syntax of the CI system: GitHub workflow commands (::error file=<archive>,title=<RuleId>::<member>: <message>, or ::warning), Azure Pipelines logging commands (##vso[task.logissue type=error;sourcepath=<archive>;code=<RuleId>;]<member>: <message>), or plain text (<archive>: error <RuleId>: <member>: <message>). Text is escaped as each system requires (GitHub: %, CR, LF, and also ':' and ',' in properties; Azure: %, CR, LF, and also ']' and ';' in properties), so every annotation stays one line and shows the finding's text exactly. Archives are named relative to the checkout (GITHUB_WORKSPACE, BUILD_SOURCESDIRECTORY) when they lie in it, else relative to the current location. GitHub shows at most 10 error and 10 warning annotations per step; when there are more, a ::notice says so, and the summary lists every finding.
+- one line per archive: PASS or FAIL, the archive, and its counts by severity; then one closing line.
+- an error annotation for every input that could not be checked: a path or pattern that matched no file (PathNotFound), an unreadable archive (ArchiveUnreadable, ArchiveAccessDenied).
+
+Then the job summary in Markdown: per archive the verdict, counts by severity, a findings table (severity, member, rule, message, remedy) and the member tree with sizes, collapsed when it is long. On GitHub Actions it is appended to $env:GITHUB_STEP_SUMMARY; on Azure Pipelines it is written to a file under $env:AGENT_TEMPDIRECTORY (or -SummaryPath) and attached to the run with ##vso[task.uploadsummary]. -SarifPath and -JUnitPath write those reports too, before the gate decides.
+
+The gate fails when an archive has an Error finding (or a Warning finding with -FailOn Warning), when an input could not be checked, or when no sdist was given. It then sets $LASTEXITCODE to 1, when the environment is GitHub Actions or Azure Pipelines (GITHUB_ACTIONS, TF_BUILD) or with -EnableExit sets the process exit code to 1 as PSScriptAnalyzer's -EnableExit does, on Azure writes ##vso[task.complete result=Failed;], and ends with the terminating error SdistGateFailed. So the step fails with and without $ErrorActionPreference = 'Stop': with Stop the script stops at the gate; without it the script goes on and the step still fails, also when the runner appends exit $LASTEXITCODE. Everything is written before the gate fails.
+
+The style is detected: GITHUB_ACTIONS=true selects GitHubActions, TF_BUILD=True selects AzurePipelines, anything else Plain. -Style names it explicitly.""",
+  "sets":[("Path",["Path","IncludeRule","ExcludeRule","Style","FailOn","SummaryPath","NoSummary","SarifPath","JUnitPath","EnableExit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","IncludeRule","ExcludeRule","Style","FailOn","SummaryPath","NoSummary","SarifPath","JUnitPath","EnableExit"]+[l[0] for l in LIMITS])],
+  "params":[PATHP, LITP,
+    ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed), as Test-PySdist -IncludeRule. A pattern that matches no rule is annotated as RuleNotFound, no archive is read and the gate fails.",False,"named","False",True,"All rules",[]),
+    ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed), as Test-PySdist -ExcludeRule. A pattern that matches no rule is annotated as RuleNotFound, no archive is read and the gate fails.",False,"named","False",True,"None",[]),
+    ("Style","String","The log syntax: Detect (GITHUB_ACTIONS=true gives GitHubActions, TF_BUILD=True gives AzurePipelines, otherwise Plain), GitHubActions, AzurePipelines or Plain.",False,"named","False",False,"Detect",[]),
+    ("FailOn","String","The lowest severity that fails the gate: Error, or Warning to fail on warnings too. Information findings never fail it.",False,"named","False",False,"Error",[]),
+    ("SummaryPath","String","Also writes the Markdown summary to this file, replacing it. On Azure Pipelines this is the file attached to the run; on GitHub Actions the summary is still appended to GITHUB_STEP_SUMMARY.",False,"named","False",False,"None",[]),
+    ("NoSummary","SwitchParameter","Writes no job summary: nothing is appended to GITHUB_STEP_SUMMARY and no summary is attached on Azure Pipelines.",False,"named","False",False,"False",[]),
+    ("SarifPath","String","Writes a SARIF 2.1.0 log of every finding to this file (the same as Export-PySdistReport -Format Sarif), for GitHub code scanning (github/codeql-action/upload-sarif) or Azure's CodeAnalysisLogs artifact.",False,"named","False",False,"None",[]),
+    ("JUnitPath","String","Writes a JUnit XML report to this file (the same as Export-PySdistReport -Format JUnit), for PublishTestResults@2 or a GitHub test reporter.",False,"named","False",False,"None",[]),
+    ("EnableExit","SwitchParameter","Sets the process exit code to 1 when the gate fails, also outside GitHub Actions and Azure Pipelines (for other CI systems). Where GITHUB_ACTIONS=true or TF_BUILD=True it is always set; naming -Style alone never sets it, so a terminal is not closed.",False,"named","False",False,"False",[]),
+  ] + LIMP,
+  "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
+  "outputs":[("None","The log lines go to the host (the information stream with the PSHOST tag), the summary and reports to files.")],
+  "notes":"""Errors: SdistGateFailed (InvalidResult, terminating) when the gate fails; ReportNotWritten (WriteError) when a summary or report file cannot be written. Inputs that cannot be checked are not written as errors of their own: they are annotated and fail the gate at the end, so one bad path does not hide the verdicts of the others.
+
+Outside CI, the gate still ends in SdistGateFailed and sets $LASTEXITCODE; it does not end an interactive shell unless -EnableExit is given.""",
+  "examples":[
+   ("The gate in a GitHub Actions or Azure Pipelines pwsh step","""Assert-PySdist -Path dist/*.tar.gz -SarifPath pypackaging.sarif -JUnitPath pypackaging-junit.xml""","Annotates every Error and Warning finding, writes the job summary and the two reports, and fails the step when an sdist has an Error finding or when dist/ holds no sdist. examples/ci in the repository has both pipelines."),
+   ("See locally what CI would show","""try { Assert-PySdist -Path dist/*.tar.gz -Style GitHubActions -NoSummary } catch { "Gate: $($_.Exception.Message)" }""","Writes the ::error and ::warning lines GitHub would turn into annotations, then the verdict lines; the catch shows the gate's result."),
+   ("Fail on warnings too, with a summary file","""try { Assert-PySdist -Path dist/*.tar.gz -Style Plain -FailOn Warning -SummaryPath pypackaging-summary.md } catch { $_.FullyQualifiedErrorId }""","Warnings then fail the gate; the Markdown summary is written to pypackaging-summary.md either way."),
+  ],
+  "links":["Test-PySdist","Export-PySdistReport","Get-PySdistRule","about_PyPackaging","about_CommonParameters"],
+}
+COMMANDS.append(ASSERT_HELP)
+EXPORT_HELP = {
+  "name":"Export-PySdistReport",
+  "synopsis":"Writes the entries on the pipeline (from Test-PySdist and the other PyPackaging cmdlets) to a report file: SARIF 2.1.0, JUnit XML, Markdown or JSON.",
+  "description":"""Export-PySdistReport collects the PySdistEntry objects piped into it, groups them by archive and, when the input ends, writes one report file, whole or not at all (a temporary file beside it is moved into place):
+
+- Sarif: SARIF 2.1.0. The tool driver lists the whole rule catalogue (id, short and full description, help text with the remedy and the specification, default level, category). Each finding is one result with its level (Error is error, Warning is warning, Information is note), the message '<member>: <message>', the archive as the artifact location (relative to the current location when below it, with uriBaseId SRCROOT) and the member as a logical location, plus a stable fingerprint. Valid against the SARIF 2.1.0 schema (the SARIF Multitool validates it in the tests).
+- JUnit: one test suite per archive and one test case per rule category (Structure, Metadata, Safety, Hygiene, Limits); a category with failing findings has a failure listing them with their remedies, other findings go to system-out. Read by Azure's PublishTestResults (testResultsFormat JUnit) and GitHub test reporters.
+- Markdown: the job summary Assert-PySdist writes: verdicts, counts, findings tables and member trees.
+- Json: per archive the verdict and counts, then every entry with its findings; enums as names, times in ISO 8601 UTC.
+
+An existing file is replaced unless -NoClobber is given. The path is used literally and resolved against the current location.""",
+  "sets":[("Default",["InputObject","Format","Path","FailOn","NoClobber","PassThru"])],
+  "params":[
+    ("InputObject","PSObject","The entries to report, from the pipeline. Other objects are refused with the error InputNotEntry.",True,"named","True (ByValue)",False,"None",[]),
+    ("Format","String","Sarif, JUnit, Markdown or Json.",True,"0","False",False,"None",[]),
+    ("Path","String","The report file, relative to the current location; no wildcards. Its directory is created when missing.",True,"1","False",False,"None",["LiteralPath","OutFile"]),
+    ("FailOn","String","The lowest severity that counts as failing in the JUnit failures and the Markdown verdicts: Error or Warning.",False,"named","False",False,"Error",[]),
+    ("NoClobber","SwitchParameter","Does not replace an existing file: the error ReportExists is written instead.",False,"named","False",False,"False",[]),
+    ("PassThru","SwitchParameter","Also writes the entries to the pipeline, so another Export-PySdistReport can follow.",False,"named","False",False,"False",[]),
+  ],
+  "inputs":[("PyPackaging.PySdistEntry","The entries Test-PySdist, Expand-PySdistSafely and Build-PySdist write.")],
+  "outputs":[("None","By default."),("PyPackaging.PySdistEntry","With -PassThru, the entries received.")],
+  "notes":"""Errors: InputNotEntry (InvalidArgument, non-terminating) for other objects; InvalidReportPath, ReportPathIsDirectory, ReportExists and ReportNotWritten are terminating, and no file is written. -WhatIf writes nothing.
+
+For a CI gate, Assert-PySdist writes SARIF and JUnit itself (-SarifPath, -JUnitPath) before it decides.""",
+  "examples":[
+   ("SARIF for code scanning","""Test-PySdist -Path dist/*.tar.gz | Export-PySdistReport -Format Sarif -Path pypackaging.sarif""","Upload it with github/codeql-action/upload-sarif, or publish it as the CodeAnalysisLogs artifact on Azure DevOps."),
+   ("Several reports from one read","""Test-PySdist dist/*.tar.gz | Export-PySdistReport JUnit pypackaging-junit.xml -PassThru | Export-PySdistReport Json pypackaging.json""","-PassThru hands the entries on, so each archive is read once."),
+   ("The job summary as a file","""Test-PySdist dist/*.tar.gz | Export-PySdistReport -Format Markdown -Path pypackaging-summary.md -FailOn Warning""","The same Markdown Assert-PySdist writes to the job summary, with warnings counted as failing."),
+  ],
+  "links":["Assert-PySdist","Test-PySdist","about_PyPackaging","about_CommonParameters"],
+  "should_process":True,
+}
+COMMANDS.append(EXPORT_HELP)
 
 # Get-Help about_PyPackaging (en-US/about_PyPackaging.help.txt) and docs/help/about_PyPackaging.md.
 # (heading, body): paragraphs separated by a blank line; a paragraph whose lines start with four spaces is kept as written.
 ABOUT = [
- ("SHORT DESCRIPTION", """PyPackaging builds, checks and safely unpacks Python source distributions (sdists): the concepts behind Test-PySdist, Expand-PySdistSafely, Build-PySdist and Get-PySdistRule."""),
+ ("SHORT DESCRIPTION", """PyPackaging builds, checks and safely unpacks Python source distributions (sdists): the concepts behind Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist and Get-PySdistRule."""),
  ("LONG DESCRIPTION", """Since uv 0.8.1, and pip with Python's 'data' tar filter, installers refuse sdists that contain links pointing outside the archive. Such sdists usually come from a build backend that packed a virtual environment or a tool cache. PyPackaging checks an sdist against the Python specifications (the sdist format, PEP 625, 643, 639 and 721) before you upload it, says which member is wrong, why and how to fix the build, unpacks sdists so that nothing inside can escape, and builds sdists that never pack virtual environments, caches or VCS data.
 
 Nothing is executed and no network is used: the cmdlets read archives and project trees and write only what they are asked to write."""),
@@ -183,7 +256,13 @@ Error means someone named refuses the sdist (PyPI's upload check, pip, uv, CPyth
 
 Test-PySdist -Quiet writes exactly one Boolean for the whole call: $true only when every archive given was read and none has an Error finding. It writes $false when any archive has an Error finding, any input could not be read, a wildcard matched no file, a rule pattern matched no rule, or the pipeline brought no file at all. Without 'Stop' the errors are also written; with 'Stop' the first error ends the script, which fails the step as well.
 
-Gating on 'Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error' alone is not enough: when no file matched, or a file could not be read, it outputs nothing, and nothing is not a failure without 'Stop'."""),
+Gating on 'Test-PySdist dist/*.tar.gz | Where-Object Severity -eq Error' alone is not enough: when no file matched, or a file could not be read, it outputs nothing, and nothing is not a failure without 'Stop'.
+
+On GitHub Actions and Azure Pipelines, Assert-PySdist is the gate with everything the CI shows: one annotation per Error and Warning finding in the system's syntax, one PASS/FAIL line per archive, a Markdown job summary (findings table, member tree), SARIF and JUnit files on request, and a failed step (exit code 1, and task.complete result=Failed on Azure) when an archive has an Error finding, when none matched or when one could not be read, with or without 'Stop':
+
+    Assert-PySdist -Path dist/*.tar.gz -SarifPath pypackaging.sarif -JUnitPath pypackaging-junit.xml
+
+Export-PySdistReport writes the same reports (Sarif, JUnit, Markdown, Json) from entries on the pipeline."""),
  ("LIMITS", """Reading is streaming, with bounded memory, and bounded by limits that pass every real sdist: -MaxTotalSize 4 GiB of uncompressed data, -MaxMemberSize 2 GiB per member, -MaxMemberCount 200000 members, -MaxCompressionRatio 250 (judged once 64 MiB have been inflated), -MaxPathLength 1024 characters and -MaxPathDepth 64 components. Exceeding one is a Limits finding (an Error), and reading stops where going on could exhaust the machine. Test-PySdist and Expand-PySdistSafely take the same limit parameters."""),
  ("EXTRACTION GUARANTEES", """Expand-PySdistSafely decides before it places: every member path is checked before anything is written for it; files go into a fresh staging directory beside the target; after the single streaming pass every Test-PySdist check runs on the whole archive, and only when no Safety or Limits rule reports an Error are links written and the staging directory moved into place.
 
@@ -194,5 +273,5 @@ Nothing escapes and nothing is left behind: no member can write outside the targ
 Each refused or failed archive is a non-terminating error and the next archive is expanded; -ErrorAction Stop stops at the first. Modes are normalised (no setuid, setgid, sticky or group/other write), ownership is never changed, and times come from the archive, clamped to 1970-2100."""),
  ("TYPES IN SCRIPTS", """The output types are ordinary .NET types from PyPackaging.Model.dll, loaded with the module: PyPackaging.PySdistEntry, PyPackaging.PySdistFinding, PyPackaging.PySdistRule and the enums PySdistSeverity, PySdistEntryType, PySdistEntryAction and PySdistRuleCategory. Type literals, -is and tab completion of properties after a pipe work; enum properties also compare with strings, which PowerShell converts for you: Where-Object Severity -eq Error."""),
  ("UPDATABLE HELP", """The help ships inside the module and changes with each release; PyPackaging does not publish updatable help, so the manifest has no HelpInfoUri and Update-Help does not apply to it. Get-Help <cmdlet> -Online opens the same text on the project's site."""),
- ("SEE ALSO", """Test-PySdist, Expand-PySdistSafely, Build-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
+ ("SEE ALSO", """Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
 ]

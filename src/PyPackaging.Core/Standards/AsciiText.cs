@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace PyPackaging.Standards
@@ -54,21 +55,16 @@ namespace PyPackaging.Standards
         public static bool IsPythonWhiteSpace(char c) => IsWhiteSpace(c) || (c > '\x7f' && char.IsWhiteSpace(c));
 
         /// <summary>Removes <see cref="IsPythonWhiteSpace"/> characters at both ends.</summary>
-        public static string TrimPython(string s)
-        {
-            var start = 0;
-            var end = s.Length;
-            while (start < end && IsPythonWhiteSpace(s[start])) start++;
-            while (end > start && IsPythonWhiteSpace(s[end - 1])) end--;
-            return s.Substring(start, end - start);
-        }
+        public static string TrimPython(string s) => TrimWhere(s, IsPythonWhiteSpace);
 
-        public static string Trim(string s)
+        public static string Trim(string s) => TrimWhere(s, IsWhiteSpace);
+
+        private static string TrimWhere(string s, Func<char, bool> isSpace)
         {
             var start = 0;
             var end = s.Length;
-            while (start < end && IsWhiteSpace(s[start])) start++;
-            while (end > start && IsWhiteSpace(s[end - 1])) end--;
+            while (start < end && isSpace(s[start])) start++;
+            while (end > start && isSpace(s[end - 1])) end--;
             return s.Substring(start, end - start);
         }
 

@@ -100,22 +100,31 @@ namespace PyPackaging.Standards
         internal static bool TryParse(string? text, out Pep440Version? version, out string? error, int maxDigits)
         {
             version = null;
+            var m = MatchVersion(text, out error);
+            if (m == null) return false;
+            version = FromMatch(text!, m, maxDigits, out error);
+            return version != null;
+        }
+
+        // The text checks and the pattern match; null with a reason when the text is not a version.
+        private static Match? MatchVersion(string? text, out string? error)
+        {
             if (text == null)
             {
                 error = "The version is missing.";
-                return false;
+                return null;
             }
             if (text.Length > MaxLength)
             {
                 error = "The version is longer than " + MaxLength.ToString(CultureInfo.InvariantCulture) + " characters.";
-                return false;
+                return null;
             }
             // packaging matches `^\s*VERSION\s*$` on a str, so Unicode whitespace around the version is stripped too.
             var trimmed = AsciiText.TrimPython(text);
             if (!AsciiText.IsAllAscii(trimmed))
             {
                 error = "`" + AsciiText.Printable(text) + "` is not a valid PEP 440 version: it contains non-ASCII characters.";
-                return false;
+                return null;
             }
             var s = AsciiText.ToLower(trimmed);
             Match m;
@@ -126,20 +135,26 @@ namespace PyPackaging.Standards
             catch (RegexMatchTimeoutException)
             {
                 error = "The version is too complex to parse.";
-                return false;
+                return null;
             }
             if (!m.Success)
             {
                 error = "`" + AsciiText.Printable(text) + "` is not a valid PEP 440 version.";
-                return false;
+                return null;
             }
+            error = null;
+            return m;
+        }
 
-            if (!TryNumber(m.Groups["epoch"], BigInteger.Zero, maxDigits, out var epoch, out error)) return false;
+        // The numbers of a matched version, each within the digit cap; null with a reason when one is too long.
+        private static Pep440Version? FromMatch(string text, Match m, int maxDigits, out string? error)
+        {
+            if (!TryNumber(m.Groups["epoch"], BigInteger.Zero, maxDigits, out var epoch, out error)) return null;
             var releaseParts = m.Groups["release"].Value.Split('.');
             var release = new BigInteger[releaseParts.Length];
             for (var i = 0; i < releaseParts.Length; i++)
             {
-                if (!TryNumber(releaseParts[i], maxDigits, out release[i], out error)) return false;
+                if (!TryNumber(releaseParts[i], maxDigits, out release[i], out error)) return null;
             }
 
             string? preLabel = null;
@@ -148,40 +163,43 @@ namespace PyPackaging.Standards
             {
                 var l = m.Groups["pre_l"].Value;
                 preLabel = l == "alpha" || l == "a" ? "a" : l == "beta" || l == "b" ? "b" : "rc";
-                if (!TryNumber(m.Groups["pre_n"], BigInteger.Zero, maxDigits, out preNumber, out error)) return false;
+                if (!TryNumber(m.Groups["pre_n"], BigInteger.Zero, maxDigits, out preNumber, out error)) return null;
             }
 
             BigInteger? post = null;
             if (m.Groups["post"].Success)
             {
                 var g = m.Groups["post_n1"].Success ? m.Groups["post_n1"] : m.Groups["post_n2"];
-                if (!TryNumber(g, BigInteger.Zero, maxDigits, out var p, out error)) return false;
+                if (!TryNumber(g, BigInteger.Zero, maxDigits, out var p, out error)) return null;
                 post = p;
             }
 
             BigInteger? dev = null;
             if (m.Groups["dev"].Success)
             {
-                if (!TryNumber(m.Groups["dev_n"], BigInteger.Zero, maxDigits, out var d, out error)) return false;
+                if (!TryNumber(m.Groups["dev_n"], BigInteger.Zero, maxDigits, out var d, out error)) return null;
                 dev = d;
             }
 
-            string[]? local = null;
-            if (m.Groups["local"].Success)
+            if (!TryLocal(m.Groups["local"], maxDigits, out var local, out error)) return null;
+            return new Pep440Version(text, epoch, release, preLabel, preNumber, post, dev, local);
+        }
+
+        // The local label's segments, numeric ones normalised (`007` -> `7`); null when there is no local label.
+        private static bool TryLocal(Group group, int maxDigits, out string[]? local, out string? error)
+        {
+            local = null;
+            error = null;
+            if (!group.Success) return true;
+            local = group.Value.Split('.', '_', '-');
+            for (var i = 0; i < local.Length; i++)
             {
-                local = m.Groups["local"].Value.Split('.', '_', '-');
-                for (var i = 0; i < local.Length; i++)
+                if (IsAllDigits(local[i]))
                 {
-                    if (IsAllDigits(local[i]))
-                    {
-                        if (!TryNumber(local[i], maxDigits, out var n, out error)) return false;
-                        local[i] = n.ToString(CultureInfo.InvariantCulture);
-                    }
+                    if (!TryNumber(local[i], maxDigits, out var n, out error)) return false;
+                    local[i] = n.ToString(CultureInfo.InvariantCulture);
                 }
             }
-
-            version = new Pep440Version(text, epoch, release, preLabel, preNumber, post, dev, local);
-            error = null;
             return true;
         }
 

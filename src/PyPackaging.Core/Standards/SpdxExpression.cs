@@ -28,8 +28,17 @@ namespace PyPackaging.Standards
                 return false;
             }
             var tokens = Tokenize(text);
+            error = SyntaxError(text, tokens);
+            if (error != null) return false;
+            var parts = CanonicalParts(tokens, out error);
+            if (parts == null) return false;
+            canonical = Join(parts);
+            return true;
+        }
 
-            // Syntax: license tokens (and "with <exception>") are operands; and/or are binary operators.
+        // Syntax: license tokens (and "with <exception>") are operands; and/or are binary operators.
+        private static string? SyntaxError(string text, List<string> tokens)
+        {
             var depth = 0;
             var expectOperand = true;
             for (var i = 0; i < tokens.Count; i++)
@@ -38,63 +47,45 @@ namespace PyPackaging.Standards
                 var lower = AsciiText.ToLower(t);
                 if (t == "(")
                 {
-                    if (!expectOperand)
-                    {
-                        error = "Invalid license expression `" + text + "`: `(` must follow an operator or `(`.";
-                        return false;
-                    }
+                    if (!expectOperand) return "Invalid license expression `" + text + "`: `(` must follow an operator or `(`.";
                     depth++;
                 }
                 else if (t == ")")
                 {
-                    if (expectOperand || depth == 0)
-                    {
-                        error = "Invalid license expression `" + text + "`: unbalanced or empty parentheses.";
-                        return false;
-                    }
+                    if (expectOperand || depth == 0) return "Invalid license expression `" + text + "`: unbalanced or empty parentheses.";
                     depth--;
                 }
                 else if (lower == "and" || lower == "or")
                 {
-                    if (expectOperand)
-                    {
-                        error = "Invalid license expression `" + text + "`: `" + t + "` is missing an operand.";
-                        return false;
-                    }
+                    if (expectOperand) return "Invalid license expression `" + text + "`: `" + t + "` is missing an operand.";
                     expectOperand = true;
                 }
                 else if (lower == "with")
                 {
-                    error = "Invalid license expression `" + text + "`: WITH must follow a license id.";
-                    return false;
+                    return "Invalid license expression `" + text + "`: WITH must follow a license id.";
                 }
                 else
                 {
-                    if (!expectOperand)
-                    {
-                        error = "Invalid license expression `" + text + "`: `" + t + "` must be separated from the previous license by AND or OR.";
-                        return false;
-                    }
+                    if (!expectOperand) return "Invalid license expression `" + text + "`: `" + t + "` must be separated from the previous license by AND or OR.";
                     expectOperand = false;
                     if (i + 1 < tokens.Count && AsciiText.ToLower(tokens[i + 1]) == "with")
                     {
                         if (i + 2 >= tokens.Count || !IsExceptionToken(tokens[i + 2]))
                         {
                             var what = i + 2 < tokens.Count ? tokens[i + 2] : "(nothing)";
-                            error = "Unknown license exception: `" + what + "`.";
-                            return false;
+                            return "Unknown license exception: `" + what + "`.";
                         }
                         i += 2;
                     }
                 }
             }
-            if (expectOperand || depth != 0)
-            {
-                error = "Invalid license expression `" + text + "`: it ends early or has unbalanced parentheses.";
-                return false;
-            }
+            if (expectOperand || depth != 0) return "Invalid license expression `" + text + "`: it ends early or has unbalanced parentheses.";
+            return null;
+        }
 
-            // Canonical case.
+        // Canonical case: operators upper case, license and exception ids as the SPDX list spells them.
+        private static List<string>? CanonicalParts(List<string> tokens, out string? error)
+        {
             var parts = new List<string>();
             for (var i = 0; i < tokens.Count; i++)
             {
@@ -115,10 +106,17 @@ namespace PyPackaging.Standards
                 }
                 else
                 {
-                    if (!TryCanonicalLicense(t, out var license, out error)) return false;
+                    if (!TryCanonicalLicense(t, out var license, out error)) return null;
                     parts.Add(license);
                 }
             }
+            error = null;
+            return parts;
+        }
+
+        // Single spaces between parts, none inside parentheses.
+        private static string Join(List<string> parts)
+        {
             var sb = new StringBuilder();
             for (var i = 0; i < parts.Count; i++)
             {
@@ -127,9 +125,7 @@ namespace PyPackaging.Standards
                 if (i > 0 && !tight) sb.Append(' ');
                 sb.Append(p);
             }
-            canonical = sb.ToString();
-            error = null;
-            return true;
+            return sb.ToString();
         }
 
         /// <summary>Deprecated SPDX ids (licenses and exceptions) used in a valid expression, in reference case.</summary>

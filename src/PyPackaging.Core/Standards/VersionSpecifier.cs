@@ -37,37 +37,54 @@ namespace PyPackaging.Standards
         public static bool TryParse(string? text, out VersionSpecifier? specifier, out string? error)
         {
             specifier = null;
+            var s = SplitClause(text, out var op, out var rest, out error);
+            if (s == null) return false;
+            if (op == "===")
+            {
+                specifier = new VersionSpecifier(op, rest, Pep440Version.ParseOrNull(rest), false);
+                error = null;
+                return true;
+            }
+            specifier = ParseCompared(s, op, rest, out error);
+            return specifier != null;
+        }
+
+        // The clause trimmed, with its operator and the text after it; null with a reason when it is not `op version`.
+        private static string? SplitClause(string? text, out string op, out string rest, out string? error)
+        {
+            op = rest = string.Empty;
             if (text == null)
             {
                 error = "The specifier is missing.";
-                return false;
+                return null;
             }
             // packaging matches `^\s*...\s*$` on a str: Unicode whitespace around the clause is stripped too.
             var s = AsciiText.TrimPython(text);
             if (!AsciiText.IsAllAscii(s))
             {
                 error = "`" + AsciiText.Printable(text) + "` contains non-ASCII characters.";
-                return false;
+                return null;
             }
-            string? op = null;
+            string? found = null;
             foreach (var candidate in Operators)
             {
                 if (s.StartsWith(candidate, StringComparison.Ordinal))
                 {
-                    op = candidate;
+                    found = candidate;
                     break;
                 }
             }
-            if (op == null)
+            if (found == null)
             {
                 error = "`" + AsciiText.Printable(s) + "` does not start with a comparison operator (~=, ==, !=, <=, >=, <, >, ===).";
-                return false;
+                return null;
             }
-            var rest = AsciiText.Trim(s.Substring(op.Length));
+            op = found;
+            rest = AsciiText.Trim(s.Substring(op.Length));
             if (rest.Length == 0)
             {
                 error = "`" + AsciiText.Printable(s) + "` has no version after `" + op + "`.";
-                return false;
+                return null;
             }
             foreach (var c in rest)
             {
@@ -75,17 +92,16 @@ namespace PyPackaging.Standards
                 if (AsciiText.IsWhiteSpace(c) || c == ';' || c == ')' || (op != "===" && (c == ',' || c == '(')))
                 {
                     error = "`" + AsciiText.Printable(s) + "` contains an unexpected character in its version.";
-                    return false;
+                    return null;
                 }
             }
+            error = null;
+            return s;
+        }
 
-            if (op == "===")
-            {
-                specifier = new VersionSpecifier(op, rest, Pep440Version.ParseOrNull(rest), false);
-                error = null;
-                return true;
-            }
-
+        // A clause with a PEP 440 version: the wildcard, local-label and ~= rules.
+        private static VersionSpecifier? ParseCompared(string s, string op, string rest, out string? error)
+        {
             var wildcard = false;
             var versionText = rest;
             if (rest.EndsWith(".*", StringComparison.Ordinal))
@@ -93,7 +109,7 @@ namespace PyPackaging.Standards
                 if (op != "==" && op != "!=")
                 {
                     error = "`" + s + "`: a `.*` prefix match is only allowed with == and !=.";
-                    return false;
+                    return null;
                 }
                 wildcard = true;
                 versionText = rest.Substring(0, rest.Length - 2);
@@ -101,26 +117,25 @@ namespace PyPackaging.Standards
             if (!Pep440Version.TryParse(versionText, out var version, out var versionError, Pep440Version.MaxLength))
             {
                 error = "`" + AsciiText.Printable(s) + "` has an invalid version: " + versionError;
-                return false;
+                return null;
             }
             if (wildcard && (version!.PreLabel != null || version.Post.HasValue || version.Dev.HasValue || version.IsLocal))
             {
                 error = "`" + s + "`: a `.*` prefix match must follow the release segments directly (not a pre, post, dev or local part).";
-                return false;
+                return null;
             }
             if (version!.IsLocal && op != "==" && op != "!=")
             {
                 error = "`" + s + "`: a local version label is only allowed with ==, != and ===.";
-                return false;
+                return null;
             }
             if (op == "~=" && version.Release.Count < 2)
             {
                 error = "`" + s + "`: ~= needs at least two release segments (e.g. ~=1.0).";
-                return false;
+                return null;
             }
-            specifier = new VersionSpecifier(op, versionText, version, wildcard);
             error = null;
-            return true;
+            return new VersionSpecifier(op, versionText, version, wildcard);
         }
 
         /// <summary>True when <paramref name="candidate"/> satisfies this clause (pre-release policy is the set's job).</summary>

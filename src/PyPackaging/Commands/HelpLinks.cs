@@ -12,5 +12,7 @@ namespace PyPackaging.Commands
         internal const string GetPySdistRule = Base + "Get-PySdistRule.md";
         internal const string ExpandPySdistSafely = Base + "Expand-PySdistSafely.md";
         internal const string BuildPySdist = Base + "Build-PySdist.md";
+        internal const string AssertPySdist = Base + "Assert-PySdist.md";
+        internal const string ExportPySdistReport = Base + "Export-PySdistReport.md";
     }
 }

@@ -90,7 +90,7 @@ namespace PyPackaging.Commands
 
         /// <summary>
         /// The one mapping from a failure of one archive's work to what the user sees: Ctrl+C stops the pipeline; an
-        /// unreadable archive or a defect in PyPackaging is a non-terminating error with a stable id (pipeline thread only).
+        /// unreadable archive or a defect in PyPackaging is an input error with a stable id (ReportInputError; pipeline thread only).
         /// </summary>
         protected void WriteArchiveFailure(Exception ex, string archive, string doing, string defectId)
         {
@@ -99,14 +99,14 @@ namespace PyPackaging.Commands
                 case OperationCanceledException _:
                     throw new PipelineStoppedException();
                 case UnauthorizedAccessException _:
-                    WriteError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
+                    ReportInputError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
                     break;
                 case IOException _:
-                    WriteError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
+                    ReportInputError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
                     break;
                 default:
                     // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
-                    WriteError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                    ReportInputError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
                         defectId, ErrorCategory.NotSpecified, archive));
                     break;
             }

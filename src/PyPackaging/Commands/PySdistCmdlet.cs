@@ -38,12 +38,6 @@ namespace PyPackaging.Commands
         }
 
         /// <summary>
-        /// Where ResolveFiles writes its per-input errors. A cmdlet that writes results out of order with resolution
-        /// (Test-PySdist with several archives in flight) queues them so they appear in input order.
-        /// </summary>
-        protected virtual void WriteInputError(ErrorRecord record) => WriteError(record);
-
-        /// <summary>
         /// Resolves -Path (wildcards) or -LiteralPath values to existing file-system files. Anything else is written
         /// as a non-terminating error with a stable id, and resolution goes on with the next value.
         /// </summary>
@@ -53,7 +47,7 @@ namespace PyPackaging.Commands
             {
                 if (string.IsNullOrEmpty(input))
                 {
-                    WriteInputError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
+                    ReportInputError(Error(new ArgumentException("An empty path was given."), "EmptyPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -64,12 +58,12 @@ namespace PyPackaging.Commands
                 }
                 catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
                 {
-                    WriteInputError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                    ReportInputError(Error(new FileNotFoundException($"Cannot find the path '{input}' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
                     continue;
                 }
                 catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException || ex is NotSupportedException)
                 {
-                    WriteInputError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                    ReportInputError(Error(new ArgumentException($"The path '{input}' is not valid: {ex.Message}", ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -77,12 +71,12 @@ namespace PyPackaging.Commands
                 {
                     if (Directory.Exists(path))
                     {
-                        WriteInputError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
+                        ReportInputError(Error(new ArgumentException($"'{path}' is a directory, not an sdist file. Pass the archive itself, for example dist/*.tar.gz."), "PathIsDirectory", ErrorCategory.InvalidArgument, path));
                         continue;
                     }
                     if (!File.Exists(path))
                     {
-                        WriteInputError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                        ReportInputError(Error(new FileNotFoundException($"Cannot find the file '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
                         continue;
                     }
                     yield return path;
@@ -123,6 +117,12 @@ namespace PyPackaging.Commands
 
         /// <summary>Resolves a destination-like path relative to the runspace location (never the process directory).</summary>
         protected string ResolveOutputPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>
+        /// Where an input that cannot be read goes: a non-terminating error by default. Assert-PySdist collects them
+        /// instead, so it can annotate them and fail once at the end, even under $ErrorActionPreference = 'Stop'.
+        /// </summary>
+        protected virtual void ReportInputError(ErrorRecord error) => WriteError(error);
 
         protected ErrorRecord Error(Exception exception, string errorId, ErrorCategory category, object? target) =>
             new ErrorRecord(exception, errorId, category, target);

@@ -32,6 +32,9 @@ namespace PyPackaging.Commands
         // Archives in flight and results waiting for their turn; null until the first archive with ThrottleLimit > 1.
         private ConcurrentArchiveQueue? _queue;
 
+        // True while the oldest queued result is being written: its errors are already in order.
+        private bool _writingFromQueue;
+
         /// <summary>
         /// Write one Boolean for the whole call instead of entries: $true only when every input archive was read and
         /// none has an Error finding; $false when any has one, any input could not be read, a rule pattern matched
@@ -109,10 +112,11 @@ namespace PyPackaging.Commands
             _queue?.Abandon();
         }
 
-        protected override void WriteInputError(ErrorRecord record)
+        /// <summary>An input error found while archives before it are still in flight waits its turn, so errors stay in input order.</summary>
+        protected override void ReportInputError(ErrorRecord error)
         {
-            if (Concurrent && _queue != null && !_queue.IsEmpty) _queue.Add(() => WriteError(record));
-            else WriteError(record);
+            if (Concurrent && !_writingFromQueue && _queue != null && !_queue.IsEmpty) _queue.Add(() => WriteError(error));
+            else WriteError(error);
         }
 
         private void InspectOne(SdistInspector inspector, string archive)
@@ -134,7 +138,12 @@ namespace PyPackaging.Commands
             while (_queue.NextIsReady) WriteNext();
         }
 
-        private void WriteNext() => _queue!.WriteNext(ReportQueuedProgress);
+        private void WriteNext()
+        {
+            _writingFromQueue = true;
+            try { _queue!.WriteNext(ReportQueuedProgress); }
+            finally { _writingFromQueue = false; }
+        }
 
         private void ReportQueuedProgress(string archive, object? latest)
         {

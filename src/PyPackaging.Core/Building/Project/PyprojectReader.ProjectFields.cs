@@ -232,20 +232,8 @@ namespace PyPackaging.Building.Project
                 return result;
             }
 
-            internal static bool IsValidEmail(string email)
-            {
-                int at = email.LastIndexOf('@');
-                if (at <= 0 || at == email.Length - 1) return false;
-                string local = email.Substring(0, at), domain = email.Substring(at + 1);
-                foreach (char c in email)
-                {
-                    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\\' || c == '"' || c == ';' || c == ':') return false;
-                }
-                if (local.IndexOf('@') >= 0) return false;
-                if (local.StartsWith(".", StringComparison.Ordinal) || local.EndsWith(".", StringComparison.Ordinal) || local.Contains("..")) return false;
-                if (domain.StartsWith(".", StringComparison.Ordinal) || domain.EndsWith(".", StringComparison.Ordinal) || domain.Contains("..") || domain.StartsWith("-", StringComparison.Ordinal)) return false;
-                return true;
-            }
+            // The project table's (stricter) e-mail rules live with the PKG-INFO ones in Standards/EmailAddress.
+            internal static bool IsValidEmail(string email) => EmailAddress.WhyInvalid(email, EmailRules.PyprojectTable) == null;
 
             private void Keywords(object value)
             {

@@ -55,19 +55,36 @@ namespace PyPackaging.Checks.Metadata
         private static SdistMetadataAnalysis Create(SdistSnapshot snapshot)
         {
             var a = new SdistMetadataAnalysis();
-            if (SdistFileName.TryParse(snapshot.FileName, out var fname, out var fversion, out var ferror))
+            a.ReadFileName(snapshot.FileName);
+            var stem = StemOf(snapshot.FileName);
+            var pkgInfo = FindPkgInfo(snapshot, stem);
+            if (pkgInfo != null) a.Top = MemberPath.SplitRaw(pkgInfo.Path)[0];
+            a.PkgInfoMember = pkgInfo;
+            a.ReadPkgInfo(snapshot, pkgInfo);
+            a.RetryHyphenatedPostRelease(stem);
+            var pyproject = FindPyproject(snapshot, a.Top, stem);
+            a.PyprojectMember = pyproject;
+            a.ReadPyproject(snapshot, pyproject);
+            return a;
+        }
+
+        private void ReadFileName(string fileName)
+        {
+            if (SdistFileName.TryParse(fileName, out var fname, out var fversion, out var ferror))
             {
-                a.FileNameProject = fname;
-                a.FileNameVersion = fversion;
+                FileNameProject = fname;
+                FileNameVersion = fversion;
             }
             else
             {
-                a.FileNameError = ferror;
+                FileNameError = ferror;
             }
-            var stem = StemOf(snapshot.FileName);
+        }
 
+        // The top-level PKG-INFO (`<top>/PKG-INFO`); of several, the last, unless an earlier one sits under the directory the file name names.
+        private static ArchiveMember? FindPkgInfo(SdistSnapshot snapshot, string? stem)
+        {
             ArchiveMember? pkgInfo = null;
-            ArchiveMember? pyproject = null;
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
@@ -75,33 +92,45 @@ namespace PyPackaging.Checks.Metadata
                 if (parts.Count != 2) continue;
                 if (parts[1] == "PKG-INFO" && Prefer(pkgInfo, m, stem)) pkgInfo = m;
             }
-            if (pkgInfo != null) a.Top = MemberPath.SplitRaw(pkgInfo.Path)[0];
+            return pkgInfo;
+        }
+
+        // `<top>/pyproject.toml`, under the PKG-INFO's directory when there is one.
+        private static ArchiveMember? FindPyproject(SdistSnapshot snapshot, string? top, string? stem)
+        {
+            ArchiveMember? pyproject = null;
             foreach (var m in snapshot.Members)
             {
                 if (m.Type != PySdistEntryType.File) continue;
                 var parts = MemberPath.SplitRaw(m.Path);
                 if (parts.Count != 2 || parts[1] != "pyproject.toml") continue;
-                if (a.Top != null && parts[0] != a.Top) continue;
+                if (top != null && parts[0] != top) continue;
                 if (Prefer(pyproject, m, stem)) pyproject = m;
             }
+            return pyproject;
+        }
 
-            a.PkgInfoMember = pkgInfo;
+        private void ReadPkgInfo(SdistSnapshot snapshot, ArchiveMember? pkgInfo)
+        {
             if (pkgInfo != null && snapshot.TryGetContent(pkgInfo.Index, out var content) && content.Bytes != null)
             {
                 var bytes = content.Bytes;
                 if (content.Truncated) bytes = CutAtLastNewline(bytes);
-                a.PkgInfo = CoreMetadata.Parse(bytes);
-                a.Problems = CoreMetadataValidator.Validate(a.PkgInfo);
-                var name = a.PkgInfo.Get("Name");
-                if (name != null && ProjectName.IsValid(name)) a.Name = name;
-                var version = a.PkgInfo.Get("Version");
-                if (version != null) a.Version = Pep440Version.ParseOrNull(version);
+                PkgInfo = CoreMetadata.Parse(bytes);
+                Problems = CoreMetadataValidator.Validate(PkgInfo);
+                var name = PkgInfo.Get("Name");
+                if (name != null && ProjectName.IsValid(name)) Name = name;
+                var version = PkgInfo.Get("Version");
+                if (version != null) Version = Pep440Version.ParseOrNull(version);
             }
+        }
 
+        private void RetryHyphenatedPostRelease(string? stem)
+        {
             // A legacy post release written with a hyphen (`foo-1.0-1.tar.gz`) splits wrongly on the last `-`;
             // like PyPI, retry on the second-to-last one when that matches PKG-INFO.
-            if (a.Name != null && a.Version != null && stem != null
-                && (a.FileNameProject == null || !ProjectName.AreEquivalent(a.FileNameProject, a.Name)))
+            if (Name != null && Version != null && stem != null
+                && (FileNameProject == null || !ProjectName.AreEquivalent(FileNameProject, Name)))
             {
                 var last = stem.LastIndexOf('-');
                 var previous = last > 0 ? stem.LastIndexOf('-', last - 1) : -1;
@@ -109,22 +138,23 @@ namespace PyPackaging.Checks.Metadata
                 {
                     var name = stem.Substring(0, previous);
                     var version = Pep440Version.ParseOrNull(stem.Substring(previous + 1));
-                    if (version != null && ProjectName.IsValid(name) && ProjectName.AreEquivalent(name, a.Name))
+                    if (version != null && ProjectName.IsValid(name) && ProjectName.AreEquivalent(name, Name))
                     {
-                        a.FileNameProject = name;
-                        a.FileNameVersion = version;
-                        a.FileNameError = null;
+                        FileNameProject = name;
+                        FileNameVersion = version;
+                        FileNameError = null;
                     }
                 }
             }
+        }
 
-            a.PyprojectMember = pyproject;
+        private void ReadPyproject(SdistSnapshot snapshot, ArchiveMember? pyproject)
+        {
             if (pyproject != null && snapshot.TryGetContent(pyproject.Index, out var toml) && toml.Bytes != null)
             {
-                a.PyprojectBytes = toml.Bytes;
-                a.PyprojectTruncated = toml.Truncated;
+                PyprojectBytes = toml.Bytes;
+                PyprojectTruncated = toml.Truncated;
             }
-            return a;
         }
 
         // Prefer a member under the directory named like the file stem; among equals, the last one (tar semantics).
