@@ -29,73 +29,88 @@ namespace PyPackaging.Reporting
                 w.WriteAttributeString("tests", Invariant(result.Archives.Count * categories.Length + result.Problems.Count));
                 w.WriteAttributeString("failures", Invariant(totalFailures));
                 w.WriteAttributeString("errors", Invariant(result.Problems.Count));
-
                 foreach (var verdict in result.Archives)
                 {
-                    var failures = categories.Count(c => Failing(verdict, c, result.FailOn).Any());
-                    w.WriteStartElement("testsuite");
-                    w.WriteAttributeString("name", Clean(verdict.DisplayPath));
-                    w.WriteAttributeString("tests", Invariant(categories.Length));
-                    w.WriteAttributeString("failures", Invariant(failures));
-                    w.WriteAttributeString("errors", "0");
-                    w.WriteAttributeString("skipped", "0");
-                    w.WriteStartElement("properties");
-                    Property(w, "archive", verdict.Archive);
-                    Property(w, "errorCount", Invariant(verdict.ErrorCount));
-                    Property(w, "warningCount", Invariant(verdict.WarningCount));
-                    Property(w, "informationCount", Invariant(verdict.InformationCount));
-                    w.WriteEndElement();
-
-                    foreach (var category in categories)
-                    {
-                        w.WriteStartElement("testcase");
-                        w.WriteAttributeString("classname", Clean(verdict.DisplayPath));
-                        w.WriteAttributeString("name", category.ToString());
-                        var failing = Failing(verdict, category, result.FailOn).ToList();
-                        if (failing.Count > 0)
-                        {
-                            w.WriteStartElement("failure");
-                            w.WriteAttributeString("type", failing.Max(f => f.Severity).ToString());
-                            w.WriteAttributeString("message", Clean(failing.Count == 1
-                                ? failing[0].RuleId + " " + GateLog.AnnotationText(failing[0])
-                                : string.Format(CultureInfo.InvariantCulture, "{0} {1} findings: {2}", failing.Count, category, string.Join(", ", failing.Select(f => f.RuleId).Distinct()))));
-                            w.WriteString(Clean(Describe(failing)));
-                            w.WriteEndElement();
-                        }
-                        var other = verdict.Findings.Where(f => f.Category == category && !ArchiveVerdict.IsFailing(f.Severity, result.FailOn)).ToList();
-                        if (other.Count > 0)
-                        {
-                            w.WriteElementString("system-out", Clean(Describe(other)));
-                        }
-                        w.WriteEndElement();
-                    }
-                    w.WriteEndElement();
+                    WriteArchiveSuite(w, verdict, categories, result.FailOn);
                 }
-
                 if (result.Problems.Count > 0)
                 {
-                    w.WriteStartElement("testsuite");
-                    w.WriteAttributeString("name", "inputs");
-                    w.WriteAttributeString("tests", Invariant(result.Problems.Count));
-                    w.WriteAttributeString("failures", "0");
-                    w.WriteAttributeString("errors", Invariant(result.Problems.Count));
-                    w.WriteAttributeString("skipped", "0");
-                    foreach (var problem in result.Problems)
-                    {
-                        w.WriteStartElement("testcase");
-                        w.WriteAttributeString("classname", "inputs");
-                        w.WriteAttributeString("name", Clean(problem.Target));
-                        w.WriteStartElement("error");
-                        w.WriteAttributeString("type", problem.ErrorId);
-                        w.WriteAttributeString("message", Clean(problem.Message));
-                        w.WriteEndElement();
-                        w.WriteEndElement();
-                    }
-                    w.WriteEndElement();
+                    WriteInputsSuite(w, result);
                 }
                 w.WriteEndElement();
                 w.WriteEndDocument();
             }
+        }
+
+        // One test suite per archive, one test case per rule category.
+        private static void WriteArchiveSuite(XmlWriter w, ArchiveVerdict verdict, PySdistRuleCategory[] categories, GateThreshold failOn)
+        {
+            var failures = categories.Count(c => Failing(verdict, c, failOn).Any());
+            w.WriteStartElement("testsuite");
+            w.WriteAttributeString("name", Clean(verdict.DisplayPath));
+            w.WriteAttributeString("tests", Invariant(categories.Length));
+            w.WriteAttributeString("failures", Invariant(failures));
+            w.WriteAttributeString("errors", "0");
+            w.WriteAttributeString("skipped", "0");
+            w.WriteStartElement("properties");
+            Property(w, "archive", verdict.Archive);
+            Property(w, "errorCount", Invariant(verdict.ErrorCount));
+            Property(w, "warningCount", Invariant(verdict.WarningCount));
+            Property(w, "informationCount", Invariant(verdict.InformationCount));
+            w.WriteEndElement();
+            foreach (var category in categories)
+            {
+                WriteCategoryCase(w, verdict, category, failOn);
+            }
+            w.WriteEndElement();
+        }
+
+        // Failing findings become the failure; the others are written as system-out.
+        private static void WriteCategoryCase(XmlWriter w, ArchiveVerdict verdict, PySdistRuleCategory category, GateThreshold failOn)
+        {
+            w.WriteStartElement("testcase");
+            w.WriteAttributeString("classname", Clean(verdict.DisplayPath));
+            w.WriteAttributeString("name", category.ToString());
+            var failing = Failing(verdict, category, failOn).ToList();
+            if (failing.Count > 0)
+            {
+                w.WriteStartElement("failure");
+                w.WriteAttributeString("type", failing.Max(f => f.Severity).ToString());
+                w.WriteAttributeString("message", Clean(failing.Count == 1
+                    ? failing[0].RuleId + " " + GateLog.AnnotationText(failing[0])
+                    : string.Format(CultureInfo.InvariantCulture, "{0} {1} findings: {2}", failing.Count, category, string.Join(", ", failing.Select(f => f.RuleId).Distinct()))));
+                w.WriteString(Clean(Describe(failing)));
+                w.WriteEndElement();
+            }
+            var other = verdict.Findings.Where(f => f.Category == category && !ArchiveVerdict.IsFailing(f.Severity, failOn)).ToList();
+            if (other.Count > 0)
+            {
+                w.WriteElementString("system-out", Clean(Describe(other)));
+            }
+            w.WriteEndElement();
+        }
+
+        // Inputs that could not be checked: one errored test case each.
+        private static void WriteInputsSuite(XmlWriter w, GateResult result)
+        {
+            w.WriteStartElement("testsuite");
+            w.WriteAttributeString("name", "inputs");
+            w.WriteAttributeString("tests", Invariant(result.Problems.Count));
+            w.WriteAttributeString("failures", "0");
+            w.WriteAttributeString("errors", Invariant(result.Problems.Count));
+            w.WriteAttributeString("skipped", "0");
+            foreach (var problem in result.Problems)
+            {
+                w.WriteStartElement("testcase");
+                w.WriteAttributeString("classname", "inputs");
+                w.WriteAttributeString("name", Clean(problem.Target));
+                w.WriteStartElement("error");
+                w.WriteAttributeString("type", problem.ErrorId);
+                w.WriteAttributeString("message", Clean(problem.Message));
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
         }
 
         private static IEnumerable<PySdistFinding> Failing(ArchiveVerdict verdict, PySdistRuleCategory category, GateThreshold failOn) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PyPackaging.Archives;
 using PyPackaging.Inspection;
 using PyPackaging.Paths;
 using PyPackaging.Rules;
@@ -24,7 +25,23 @@ namespace PyPackaging.Checks.Hygiene
         {
             var graph = snapshot.Links;
             var map = ContentMap.For(snapshot);
+            ReportAreas(graph, map, findings);
 
+            var buildDirs = new List<string>();
+            foreach (var member in snapshot.Members)
+            {
+                var path = graph.PathOf(member.Index);
+                if (!path.IsInside || map.IsInArea(path.Normalized)) continue;
+                if (IsBelowAny(path.Normalized, buildDirs)) continue;
+                var isDir = member.Type == PySdistEntryType.Directory;
+                if (ReportBuildOutputDirectory(graph, member, path, isDir, buildDirs, findings) || isDir) continue;
+                ReportStrayFile(member, path, findings);
+            }
+        }
+
+        /// <summary>One finding per outermost environment, cache and version-control directory.</summary>
+        private static void ReportAreas(LinkGraph graph, ContentMap map, FindingCollector findings)
+        {
             foreach (var area in map.Areas)
             {
                 if (area.IsNested) continue;
@@ -35,59 +52,60 @@ namespace PyPackaging.Checks.Hygiene
                     case ContentAreaKind.VersionControl: ReportVcs(graph, area, findings); break;
                 }
             }
+        }
 
-            var buildDirs = new List<string>();
-            foreach (var member in snapshot.Members)
+        /// <summary>
+        /// Build-output directories: {top}/build, {top}/dist, stray *.egg-info. One finding per directory, at the first
+        /// member along whose path it lies; returns whether this member reported one (it is added to <paramref name="buildDirs"/>).
+        /// </summary>
+        private static bool ReportBuildOutputDirectory(LinkGraph graph, ArchiveMember member, MemberPath path, bool isDir,
+            List<string> buildDirs, FindingCollector findings)
+        {
+            var c = path.Components;
+            var lastDir = isDir ? c.Count : c.Count - 1;
+            for (var k = 1; k <= lastDir; k++)
             {
-                var path = graph.PathOf(member.Index);
-                if (!path.IsInside || map.IsInArea(path.Normalized)) continue;
-                if (IsBelowAny(path.Normalized, buildDirs)) continue;
-                var c = path.Components;
-                var isDir = member.Type == PySdistEntryType.Directory;
+                var name = c[k - 1];
+                string? why = null;
+                if (k == 2 && (name == "build" || name == "dist"))
+                {
+                    why = $"a top-level {name}/ directory, the output of an earlier build";
+                }
+                else if (name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase) && !IsExpectedEggInfo(c, k))
+                {
+                    why = "an *.egg-info directory outside the places setuptools puts it ({top}/ or {top}/src/)";
+                }
+                if (why == null) continue;
+                var dir = MemberPath.JoinRange(c, 0, k);
+                buildDirs.Add(dir);
+                findings.Report(RuleCatalog.BuildOutput, member.Index,
+                    $"{Dir(dir)} is {why}; it holds {CountIn(graph, dir)} member(s) of this sdist. Stale build artefacts bloat the sdist and can be picked up by the next build.",
+                    $"Exclude `{RelativeToTop(dir)}` from the build (for example in .gitignore), delete it before building, and rebuild.");
+                return true;
+            }
+            return false;
+        }
 
-                // Build-output directories: {top}/build, {top}/dist, stray *.egg-info. One finding per directory.
-                var lastDir = isDir ? c.Count : c.Count - 1;
-                var reportedDir = false;
-                for (var k = 1; k <= lastDir && !reportedDir; k++)
-                {
-                    var name = c[k - 1];
-                    string? why = null;
-                    if (k == 2 && (name == "build" || name == "dist"))
-                    {
-                        why = $"a top-level {name}/ directory, the output of an earlier build";
-                    }
-                    else if (name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase) && !IsExpectedEggInfo(c, k))
-                    {
-                        why = "an *.egg-info directory outside the places setuptools puts it ({top}/ or {top}/src/)";
-                    }
-                    if (why == null) continue;
-                    var dir = MemberPath.JoinRange(c, 0, k);
-                    buildDirs.Add(dir);
-                    findings.Report(RuleCatalog.BuildOutput, member.Index,
-                        $"{Dir(dir)} is {why}; it holds {CountIn(graph, dir)} member(s) of this sdist. Stale build artefacts bloat the sdist and can be picked up by the next build.",
-                        $"Exclude `{RelativeToTop(dir)}` from the build (for example in .gitignore), delete it before building, and rebuild.");
-                    reportedDir = true;
-                }
-                if (reportedDir || isDir) continue;
-
-                var file = path.Name;
-                if (member.Type == PySdistEntryType.Directory || member.Type == PySdistEntryType.SymbolicLink) continue;
-                if (file.EndsWith(".pyc", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".pyo", StringComparison.OrdinalIgnoreCase))
-                {
-                    findings.Report(RuleCatalog.CompiledBytecode, member.Index,
-                        $"{Q(member.Path)} is compiled Python bytecode outside a __pycache__ directory. It is specific to one interpreter version, is regenerated on install, and a stale copy can shadow the source.");
-                }
-                else if (file.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
-                {
-                    findings.Report(RuleCatalog.BuildOutput, member.Index,
-                        $"{Q(member.Path)} is a wheel, the output of an earlier build. It bloats the sdist and is not used to build it.",
-                        $"Exclude `{RelativeToTop(path.Normalized, false)}` (or all *.whl files) from the build and rebuild.");
-                }
-                else if (IsNative(file))
-                {
-                    findings.Report(RuleCatalog.NativeBinary, member.Index,
-                        $"{Q(member.Path)} is a compiled native library. An sdist is built from source on the installing machine; this prebuilt binary is platform-specific, may be loaded instead of the freshly built one, and cannot be reviewed.");
-                }
+        /// <summary>Files that do not belong in an sdist wherever they are: bytecode, wheels, native libraries.</summary>
+        private static void ReportStrayFile(ArchiveMember member, MemberPath path, FindingCollector findings)
+        {
+            var file = path.Name;
+            if (member.Type == PySdistEntryType.Directory || member.Type == PySdistEntryType.SymbolicLink) return;
+            if (file.EndsWith(".pyc", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".pyo", StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Report(RuleCatalog.CompiledBytecode, member.Index,
+                    $"{Q(member.Path)} is compiled Python bytecode outside a __pycache__ directory. It is specific to one interpreter version, is regenerated on install, and a stale copy can shadow the source.");
+            }
+            else if (file.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+            {
+                findings.Report(RuleCatalog.BuildOutput, member.Index,
+                    $"{Q(member.Path)} is a wheel, the output of an earlier build. It bloats the sdist and is not used to build it.",
+                    $"Exclude `{RelativeToTop(path.Normalized, false)}` (or all *.whl files) from the build and rebuild.");
+            }
+            else if (IsNative(file))
+            {
+                findings.Report(RuleCatalog.NativeBinary, member.Index,
+                    $"{Q(member.Path)} is a compiled native library. An sdist is built from source on the installing machine; this prebuilt binary is platform-specific, may be loaded instead of the freshly built one, and cannot be reviewed.");
             }
         }
 

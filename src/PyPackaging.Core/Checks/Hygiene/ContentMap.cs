@@ -106,7 +106,34 @@ namespace PyPackaging.Checks.Hygiene
             var caches = new Dictionary<string, ContentArea>(StringComparer.Ordinal);
             var vcs = new Dictionary<string, ContentArea>(StringComparer.Ordinal);
 
-            // Directories that hold lib/pythonX.Y, for the bin/python heuristic.
+            var hasLibPython = DirectoriesHoldingLibPython(snapshot);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var path = graph.PathOf(i);
+                if (!path.IsInside) continue;
+                var isDir = members[i].Type == PySdistEntryType.Directory;
+                AddEnvironmentMarkers(envs, path, isDir, hasLibPython, i);
+                AddCacheTag(caches, snapshot, path, isDir, i);
+                AddAreasNamedAlongPath(envs, caches, vcs, path, isDir, i);
+            }
+
+            _areas.AddRange(envs.Values);
+            _areas.AddRange(caches.Values);
+            _areas.AddRange(vcs.Values);
+            IndexAreas(graph);
+            MarkNestedAreas();
+            foreach (var env in envs.Values)
+            {
+                env.EscapingLink = FindEscapingLink(graph, env.Directory);
+            }
+            _areas.Sort((a, b) => a.FirstMember.CompareTo(b.FirstMember));
+        }
+
+        /// <summary>Directories that hold lib/pythonX.Y, for the bin/python heuristic.</summary>
+        private static HashSet<string> DirectoriesHoldingLibPython(SdistSnapshot snapshot)
+        {
+            var graph = snapshot.Links;
+            var members = snapshot.Members;
             var hasLibPython = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < members.Count; i++)
             {
@@ -121,78 +148,84 @@ namespace PyPackaging.Checks.Hygiene
                     }
                 }
             }
+            return hasLibPython;
+        }
 
-            for (var i = 0; i < members.Count; i++)
+        /// <summary>Files that mark their directory as a virtual environment: pyvenv.cfg, bin/python* beside lib/python*, Scripts/python.exe.</summary>
+        private static void AddEnvironmentMarkers(Dictionary<string, ContentArea> envs, MemberPath path, bool isDir, HashSet<string> hasLibPython, int i)
+        {
+            var c = path.Components;
+            var name = path.Name;
+            if (name == "pyvenv.cfg" && !isDir)
             {
-                var path = graph.PathOf(i);
-                if (!path.IsInside) continue;
-                var c = path.Components;
-                var isDir = members[i].Type == PySdistEntryType.Directory;
-                var name = path.Name;
-
-                if (name == "pyvenv.cfg" && !isDir)
+                // pyvenv.cfg is the defining marker: it wins over the heuristics as evidence.
+                var env = AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Parent, "contains pyvenv.cfg", i);
+                env.Evidence = "contains pyvenv.cfg";
+                env.EvidenceMember = i;
+            }
+            if (c.Count >= 2 && name.StartsWith("python", StringComparison.Ordinal) && c[c.Count - 2] == "bin" && !isDir)
+            {
+                var env = MemberPath.JoinRange(c, 0, c.Count - 2);
+                if (hasLibPython.Contains(env))
                 {
-                    // pyvenv.cfg is the defining marker: it wins over the heuristics as evidence.
-                    var env = AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Parent, "contains pyvenv.cfg", i);
-                    env.Evidence = "contains pyvenv.cfg";
-                    env.EvidenceMember = i;
-                }
-                if (c.Count >= 2 && name.StartsWith("python", StringComparison.Ordinal) && c[c.Count - 2] == "bin" && !isDir)
-                {
-                    var env = MemberPath.JoinRange(c, 0, c.Count - 2);
-                    if (hasLibPython.Contains(env))
-                    {
-                        AddArea(envs, ContentAreaKind.VirtualEnvironment, env, "contains bin/" + name + " and lib/python*", i);
-                    }
-                }
-                if (c.Count >= 2 && string.Equals(name, "python.exe", StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(c[c.Count - 2], "Scripts", StringComparison.OrdinalIgnoreCase) && !isDir)
-                {
-                    AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, c.Count - 2), "contains Scripts/python.exe", i);
-                }
-                if (name == "CACHEDIR.TAG" && !isDir)
-                {
-                    var valid = HasSignature(snapshot, i);
-                    var area = AddArea(caches, ContentAreaKind.Cache, path.Parent,
-                        valid ? "tagged by CACHEDIR.TAG" : "has a CACHEDIR.TAG without the standard signature", i);
-                    if (!valid && area.EvidenceMember == i) area.SignatureValid = false;
-                    if (valid && !area.SignatureValid)
-                    {
-                        area.SignatureValid = true;
-                        area.Evidence = "tagged by CACHEDIR.TAG";
-                        area.EvidenceMember = i;
-                    }
-                }
-
-                // Directory names anywhere along the path (a component is a directory when something is below it).
-                var last = isDir ? c.Count : c.Count - 1;
-                for (var k = 0; k < last; k++)
-                {
-                    if (c[k] == "conda-meta")
-                    {
-                        AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, k), "contains conda-meta/", i);
-                    }
-                    else if (c[k] == LitterNames.BytecodeDirectory || LitterNames.ToolCaches.Contains(c[k]))
-                    {
-                        var cache = AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
-                        if (!cache.SignatureValid)
-                        {
-                            // A well-known cache name needs no tag; an odd tag inside it does not make it less of a cache.
-                            cache.SignatureValid = true;
-                            cache.Evidence = "a " + c[k] + " directory";
-                        }
-                    }
-                    else if (LitterNames.VersionControl.Contains(c[k]))
-                    {
-                        AddArea(vcs, ContentAreaKind.VersionControl, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
-                    }
+                    AddArea(envs, ContentAreaKind.VirtualEnvironment, env, "contains bin/" + name + " and lib/python*", i);
                 }
             }
+            if (c.Count >= 2 && string.Equals(name, "python.exe", StringComparison.OrdinalIgnoreCase) &&
+                string.Equals(c[c.Count - 2], "Scripts", StringComparison.OrdinalIgnoreCase) && !isDir)
+            {
+                AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, c.Count - 2), "contains Scripts/python.exe", i);
+            }
+        }
 
-            _areas.AddRange(envs.Values);
-            _areas.AddRange(caches.Values);
-            _areas.AddRange(vcs.Values);
+        /// <summary>A CACHEDIR.TAG marks its directory as a cache; a tag with the standard signature is the preferred evidence.</summary>
+        private static void AddCacheTag(Dictionary<string, ContentArea> caches, SdistSnapshot snapshot, MemberPath path, bool isDir, int i)
+        {
+            if (path.Name != "CACHEDIR.TAG" || isDir) return;
+            var valid = HasSignature(snapshot, i);
+            var area = AddArea(caches, ContentAreaKind.Cache, path.Parent,
+                valid ? "tagged by CACHEDIR.TAG" : "has a CACHEDIR.TAG without the standard signature", i);
+            if (!valid && area.EvidenceMember == i) area.SignatureValid = false;
+            if (valid && !area.SignatureValid)
+            {
+                area.SignatureValid = true;
+                area.Evidence = "tagged by CACHEDIR.TAG";
+                area.EvidenceMember = i;
+            }
+        }
 
+        /// <summary>Directory names anywhere along the path (a component is a directory when something is below it).</summary>
+        private static void AddAreasNamedAlongPath(Dictionary<string, ContentArea> envs, Dictionary<string, ContentArea> caches,
+            Dictionary<string, ContentArea> vcs, MemberPath path, bool isDir, int i)
+        {
+            var c = path.Components;
+            var last = isDir ? c.Count : c.Count - 1;
+            for (var k = 0; k < last; k++)
+            {
+                if (c[k] == "conda-meta")
+                {
+                    AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, k), "contains conda-meta/", i);
+                }
+                else if (c[k] == LitterNames.BytecodeDirectory || LitterNames.ToolCaches.Contains(c[k]))
+                {
+                    var cache = AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                    if (!cache.SignatureValid)
+                    {
+                        // A well-known cache name needs no tag; an odd tag inside it does not make it less of a cache.
+                        cache.SignatureValid = true;
+                        cache.Evidence = "a " + c[k] + " directory";
+                    }
+                }
+                else if (LitterNames.VersionControl.Contains(c[k]))
+                {
+                    AddArea(vcs, ContentAreaKind.VersionControl, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                }
+            }
+        }
+
+        /// <summary>Sets each area's first member and indexes the areas by directory (for <see cref="Enclosing"/>).</summary>
+        private void IndexAreas(LinkGraph graph)
+        {
             foreach (var area in _areas)
             {
                 area.FirstMember = FirstMemberIn(graph, area.Directory);
@@ -206,7 +239,11 @@ namespace PyPackaging.Checks.Hygiene
                 }
                 list.Add(area);
             }
-            // An area inside another area is not reported on its own (virtual environments first, then caches, then VCS).
+        }
+
+        /// <summary>An area inside another area is not reported on its own (virtual environments first, then caches, then VCS).</summary>
+        private void MarkNestedAreas()
+        {
             foreach (var area in _areas)
             {
                 foreach (var outer in Enclosing(area.Directory))
@@ -219,11 +256,6 @@ namespace PyPackaging.Checks.Hygiene
                     }
                 }
             }
-            foreach (var env in envs.Values)
-            {
-                env.EscapingLink = FindEscapingLink(graph, env.Directory);
-            }
-            _areas.Sort((a, b) => a.FirstMember.CompareTo(b.FirstMember));
         }
 
         public static ContentMap For(SdistSnapshot snapshot) => snapshot.GetAnalysis(s => new ContentMap(s));

@@ -25,9 +25,7 @@ namespace PyPackaging.Checks.Hygiene
         {
             var graph = snapshot.Links;
             var checkedPrefixes = new HashSet<string>(StringComparer.Ordinal);
-            var folded = new Dictionary<string, string>(StringComparer.Ordinal);
-            var reportedPairs = new HashSet<string>(StringComparer.Ordinal);
-            var collided = new HashSet<string>(StringComparer.Ordinal);
+            var caseFolding = new CaseFoldedNames();
 
             foreach (var member in snapshot.Members)
             {
@@ -38,52 +36,8 @@ namespace PyPackaging.Checks.Hygiene
                 {
                     var prefix = MemberPath.JoinRange(c, 0, k);
                     if (!checkedPrefixes.Add(prefix)) continue;
-                    var name = c[k - 1];
-                    var q = Q(prefix);
-
-                    var key = prefix.ToUpperInvariant();
-                    if (k > 1 && collided.Contains(MemberPath.JoinRange(c, 0, k - 1)))
-                    {
-                        // Already reported at the parent directory; everything below collides with it.
-                        collided.Add(prefix);
-                        if (!folded.ContainsKey(key)) folded[key] = prefix;
-                    }
-                    else if (folded.TryGetValue(key, out var other))
-                    {
-                        collided.Add(prefix);
-                        if (reportedPairs.Add(other + "\n" + prefix))
-                        {
-                            findings.Report(RuleCatalog.CaseCollision, member.Index,
-                                $"{q} and {Q(other)} differ only in letter case. On a case-insensitive file system (Windows, macOS by default) they are the same path, so one overwrites or merges into the other.");
-                        }
-                    }
-                    else
-                    {
-                        folded[key] = prefix;
-                    }
-
-                    if (WindowsNames.IsReservedDeviceName(name))
-                    {
-                        findings.Report(RuleCatalog.WindowsReservedName, member.Index,
-                            $"{q} uses the Windows device name {Q(WindowsNames.DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
-                    }
-                    if (WindowsNames.EndsWithDotOrSpace(name))
-                    {
-                        var what = name.EndsWith(".", StringComparison.Ordinal) ? "a dot" : "a space";
-                        findings.Report(RuleCatalog.TrailingDotOrSpace, member.Index,
-                            $"{q} ends with {what}. Windows strips trailing dots and spaces, so it is written as {Q(name.TrimEnd('.', ' '))} and may collide with another file.");
-                    }
-                    var bad = Forbidden(name);
-                    if (bad.Length > 0)
-                    {
-                        findings.Report(RuleCatalog.WindowsForbiddenCharacter, member.Index,
-                            $"{q} contains {bad}, which Windows does not allow in file names{(bad.IndexOf(':') >= 0 ? " (':' selects an NTFS alternate data stream)" : string.Empty)}. Unpacking fails or writes somewhere else on Windows.");
-                    }
-                    if (name.Length > 0 && char.IsWhiteSpace(name[0]))
-                    {
-                        findings.Report(RuleCatalog.LeadingWhitespaceInName, member.Index,
-                            $"{q} starts with whitespace. Such names are easily confused with their trimmed form, strict extractors (uv's tar-codec) refuse them, and scripts often mangle them.");
-                    }
+                    caseFolding.Check(c, k, prefix, member.Index, findings);
+                    ReportWindowsNameProblems(c[k - 1], Q(prefix), member.Index, findings);
                 }
 
                 if (path.Normalized.Length > WindowsMaxPath)
@@ -91,6 +45,66 @@ namespace PyPackaging.Checks.Hygiene
                     findings.Report(RuleCatalog.WindowsPathTooLong, member.Index,
                         $"{Q(Shorten(path.Normalized))} is {path.Normalized.Length} characters long, over the Windows limit of {WindowsMaxPath} (MAX_PATH). Without long-path support, unpacking it on Windows fails, and the extraction directory adds even more.");
                 }
+            }
+        }
+
+        /// <summary>Paths seen so far, by their upper-cased form, to report each pair that differs only in letter case once.</summary>
+        private sealed class CaseFoldedNames
+        {
+            private readonly Dictionary<string, string> _folded = new Dictionary<string, string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _reportedPairs = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _collided = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>Checks <paramref name="prefix"/>, the first <paramref name="k"/> components of <paramref name="c"/>.</summary>
+            public void Check(IReadOnlyList<string> c, int k, string prefix, int memberIndex, FindingCollector findings)
+            {
+                var key = prefix.ToUpperInvariant();
+                if (k > 1 && _collided.Contains(MemberPath.JoinRange(c, 0, k - 1)))
+                {
+                    // Already reported at the parent directory; everything below collides with it.
+                    _collided.Add(prefix);
+                    if (!_folded.ContainsKey(key)) _folded[key] = prefix;
+                }
+                else if (_folded.TryGetValue(key, out var other))
+                {
+                    _collided.Add(prefix);
+                    if (_reportedPairs.Add(other + "\n" + prefix))
+                    {
+                        findings.Report(RuleCatalog.CaseCollision, memberIndex,
+                            $"{Q(prefix)} and {Q(other)} differ only in letter case. On a case-insensitive file system (Windows, macOS by default) they are the same path, so one overwrites or merges into the other.");
+                    }
+                }
+                else
+                {
+                    _folded[key] = prefix;
+                }
+            }
+        }
+
+        /// <summary>One path component's problems on Windows (and leading whitespace); <paramref name="q"/> is its quoted path.</summary>
+        private static void ReportWindowsNameProblems(string name, string q, int memberIndex, FindingCollector findings)
+        {
+            if (WindowsNames.IsReservedDeviceName(name))
+            {
+                findings.Report(RuleCatalog.WindowsReservedName, memberIndex,
+                    $"{q} uses the Windows device name {Q(WindowsNames.DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
+            }
+            if (WindowsNames.EndsWithDotOrSpace(name))
+            {
+                var what = name.EndsWith(".", StringComparison.Ordinal) ? "a dot" : "a space";
+                findings.Report(RuleCatalog.TrailingDotOrSpace, memberIndex,
+                    $"{q} ends with {what}. Windows strips trailing dots and spaces, so it is written as {Q(name.TrimEnd('.', ' '))} and may collide with another file.");
+            }
+            var bad = Forbidden(name);
+            if (bad.Length > 0)
+            {
+                findings.Report(RuleCatalog.WindowsForbiddenCharacter, memberIndex,
+                    $"{q} contains {bad}, which Windows does not allow in file names{(bad.IndexOf(':') >= 0 ? " (':' selects an NTFS alternate data stream)" : string.Empty)}. Unpacking fails or writes somewhere else on Windows.");
+            }
+            if (name.Length > 0 && char.IsWhiteSpace(name[0]))
+            {
+                findings.Report(RuleCatalog.LeadingWhitespaceInName, memberIndex,
+                    $"{q} starts with whitespace. Such names are easily confused with their trimmed form, strict extractors (uv's tar-codec) refuse them, and scripts often mangle them.");
             }
         }
 

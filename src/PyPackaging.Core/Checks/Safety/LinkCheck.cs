@@ -75,11 +75,7 @@ namespace PyPackaging.Checks.Safety
             var member = graph.Members[i];
             var path = graph.PathOf(i);
             var head = $"{Q(member.Path)} is a symbolic link to {Q(member.LinkTarget ?? string.Empty)}";
-            var context = path.IsInside ? content.ContextSentence(path.Normalized) : string.Empty;
-            if (context.Length == 0 && LooksLikeInterpreter(path))
-            {
-                context = $" It looks like the interpreter link of a virtual environment in {Dir(MemberPath.JoinRange(path.Components, 0, path.Components.Count - 2))}; virtual environments must not be in an sdist.";
-            }
+            var context = Context(content, path);
             var via = Via(graph, link);
 
             switch (link.Outcome)
@@ -119,18 +115,36 @@ namespace PyPackaging.Checks.Safety
                     break;
                 case SymlinkOutcome.Inside:
                 case SymlinkOutcome.Dangling:
-                    if (link.LeavesTopLevel && path.Components.Count >= 2)
-                    {
-                        findings.Report(RuleCatalog.SymlinkLeavesTopLevel, i,
-                            $"{head}, which resolves{via} to {Q(link.ResolvedPath)}, outside the top-level directory {Dir(path.Top)}.{context} pip strips that directory while unpacking, so for pip the link points outside the destination and the install fails.");
-                    }
-                    else if (link.Outcome == SymlinkOutcome.Dangling)
-                    {
-                        findings.Report(RuleCatalog.SymlinkDangling, i,
-                            $"{head}, which resolves{via} to {Q(link.ResolvedPath)}, but the archive has no member there. The link is broken after unpacking, and extractors that copy link targets skip it.");
-                    }
+                    ReportInsideArchive(link, path, head, via, context, findings);
                     break;
             }
+        }
+
+        /// <summary>A link that stays in the archive can still leave the top-level directory (pip strips it) or point at nothing.</summary>
+        private static void ReportInsideArchive(SymlinkResolution link, MemberPath path, string head, string via, string context, FindingCollector findings)
+        {
+            var i = link.MemberIndex;
+            if (link.LeavesTopLevel && path.Components.Count >= 2)
+            {
+                findings.Report(RuleCatalog.SymlinkLeavesTopLevel, i,
+                    $"{head}, which resolves{via} to {Q(link.ResolvedPath)}, outside the top-level directory {Dir(path.Top)}.{context} pip strips that directory while unpacking, so for pip the link points outside the destination and the install fails.");
+            }
+            else if (link.Outcome == SymlinkOutcome.Dangling)
+            {
+                findings.Report(RuleCatalog.SymlinkDangling, i,
+                    $"{head}, which resolves{via} to {Q(link.ResolvedPath)}, but the archive has no member there. The link is broken after unpacking, and extractors that copy link targets skip it.");
+            }
+        }
+
+        /// <summary>The sentence naming the environment or cache the link sits in (or that it looks like an interpreter link), or empty.</summary>
+        private static string Context(ContentMap content, MemberPath path)
+        {
+            var context = path.IsInside ? content.ContextSentence(path.Normalized) : string.Empty;
+            if (context.Length == 0 && LooksLikeInterpreter(path))
+            {
+                context = $" It looks like the interpreter link of a virtual environment in {Dir(MemberPath.JoinRange(path.Components, 0, path.Components.Count - 2))}; virtual environments must not be in an sdist.";
+            }
+            return context;
         }
 
         private static bool LooksLikeInterpreter(MemberPath path)

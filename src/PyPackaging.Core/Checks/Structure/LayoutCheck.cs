@@ -88,26 +88,8 @@ namespace PyPackaging.Checks.Structure
         private static string? ReportLayout(SdistSnapshot snapshot, LinkGraph graph, FindingCollector findings)
         {
             var stem = Stem(snapshot.FileName);
-            var order = new List<string>();
-            var first = new Dictionary<string, int>(StringComparer.Ordinal);
-            var count = new Dictionary<string, int>(StringComparer.Ordinal);
-            var dirLike = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var member in snapshot.Members)
-            {
-                var path = graph.PathOf(member.Index);
-                if (!path.IsInside) continue;
-                var t = path.Top;
-                if (!first.ContainsKey(t))
-                {
-                    first[t] = member.Index;
-                    count[t] = 0;
-                    order.Add(t);
-                }
-                count[t]++;
-                if (path.Components.Count > 1 || member.Type == PySdistEntryType.Directory) dirLike.Add(t);
-            }
-
-            if (order.Count == 0)
+            var tops = TopLevelEntries.Collect(snapshot, graph);
+            if (tops.Order.Count == 0)
             {
                 if (snapshot.Completed)
                 {
@@ -116,24 +98,62 @@ namespace PyPackaging.Checks.Structure
                 }
                 return null;
             }
+            ReportTopLevelFiles(snapshot, tops, stem, findings);
+            return ReportTopLevelDirectories(snapshot, tops, stem, findings);
+        }
 
-            foreach (var t in order)
+        /// <summary>The archive's top-level names in first-seen order, with each one's first member, member count and whether it is a directory.</summary>
+        private sealed class TopLevelEntries
+        {
+            public readonly List<string> Order = new List<string>();
+            public readonly Dictionary<string, int> First = new Dictionary<string, int>(StringComparer.Ordinal);
+            public readonly Dictionary<string, int> Count = new Dictionary<string, int>(StringComparer.Ordinal);
+            public readonly HashSet<string> DirLike = new HashSet<string>(StringComparer.Ordinal);
+
+            public static TopLevelEntries Collect(SdistSnapshot snapshot, LinkGraph graph)
             {
-                if (dirLike.Contains(t)) continue;
-                var member = snapshot.Members[first[t]];
+                var tops = new TopLevelEntries();
+                foreach (var member in snapshot.Members)
+                {
+                    var path = graph.PathOf(member.Index);
+                    if (!path.IsInside) continue;
+                    var t = path.Top;
+                    if (!tops.First.ContainsKey(t))
+                    {
+                        tops.First[t] = member.Index;
+                        tops.Count[t] = 0;
+                        tops.Order.Add(t);
+                    }
+                    tops.Count[t]++;
+                    if (path.Components.Count > 1 || member.Type == PySdistEntryType.Directory) tops.DirLike.Add(t);
+                }
+                return tops;
+            }
+        }
+
+        private static void ReportTopLevelFiles(SdistSnapshot snapshot, TopLevelEntries tops, string stem, FindingCollector findings)
+        {
+            foreach (var t in tops.Order)
+            {
+                if (tops.DirLike.Contains(t)) continue;
+                var member = snapshot.Members[tops.First[t]];
                 findings.Report(RuleCatalog.TopLevelFile, member.Index,
                     $"{Q(member.Path)} is a {KindName(member.Type)} at the top level of the archive, outside {Dir(stem)}. PyPI counts it as another top-level entry and refuses the upload ('Incorrect number of top-level directories in sdist').");
             }
+        }
 
-            var dirs = order.FindAll(dirLike.Contains);
-            if (dirLike.Contains(stem))
+        /// <summary>Reports extra, missing or misnamed top-level directories and returns the one that plays the {top} role, or null.</summary>
+        private static string? ReportTopLevelDirectories(SdistSnapshot snapshot, TopLevelEntries tops, string stem, FindingCollector findings)
+        {
+            var dirs = tops.Order.FindAll(tops.DirLike.Contains);
+            if (tops.DirLike.Contains(stem))
             {
                 foreach (var t in dirs)
                 {
                     if (t == stem) continue;
-                    var member = snapshot.Members[first[t]];
+                    var member = snapshot.Members[tops.First[t]];
                     findings.Report(RuleCatalog.MemberOutsideTopLevel, member.Index,
-                        $"{Dir(t)} ({count[t]} member(s), first {Q(member.Path)}) is stored beside {Dir(stem)} instead of inside it. PyPI refuses an sdist with more than one top-level directory ('Incorrect number of top-level directories in sdist').");
+                        $"{Dir(t)} ({tops.Count[t]} member(s), first {Q(member.Path)}) is stored beside {Dir(stem)} instead of inside it. PyPI refuses an sdist with more than one top-level directory ('Incorrect number of top-level directories in sdist').");
                 }
                 return stem;
             }
@@ -144,7 +164,7 @@ namespace PyPackaging.Checks.Structure
                 return dirs[0];
             }
             var names = new List<string>();
-            foreach (var t in order) names.Add(dirLike.Contains(t) ? Dir(t) : Q(t));
+            foreach (var t in tops.Order) names.Add(tops.DirLike.Contains(t) ? Dir(t) : Q(t));
             var expected = $"expected only {Dir(stem)}";
             findings.ReportArchive(RuleCatalog.TopLevelNotSingle,
                 dirs.Count == 0
