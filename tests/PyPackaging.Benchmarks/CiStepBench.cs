@@ -38,8 +38,10 @@ namespace PyPackaging.Benchmarks
                 // The script times itself too (Import-Module + the call, without pwsh's own start): the marker line carries it.
                 string[] Pwsh(string script) => pwsh.Concat(new[] { "-NoProfile", "-NonInteractive", "-Command",
                     "$pypkgWatch = [Diagnostics.Stopwatch]::StartNew(); " + script + "; [Console]::Out.WriteLine('" + ElapsedMarker + "' + $pypkgWatch.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture))" }).ToArray();
-                // Debian's python3 has build and hatchling; a pyenv python3 earlier in PATH may not.
+                // Debian's python3 has build and hatchling; a pyenv python3 earlier in PATH may not, but it may be the
+                // one new enough for tarfile's filter="data" (3.11.4+, 3.12): each anchor takes the python that has it.
                 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+                var filterPython = Capture(new[] { "python3", "-c", "import tarfile; print(hasattr(tarfile, 'data_filter'))" }).Trim() == "True" ? "python3" : python;
 
                 var commands = new List<(string Group, string Name, Func<string[]> Command)>
                 {
@@ -50,7 +52,7 @@ namespace PyPackaging.Benchmarks
                     ("check", "twine check", () => new[] { "twine", "check", file }),
                     ("expand", "pwsh Import-Module + Expand-PySdistSafely", () => Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("ours"))}")),
                     ("expand", "tar xzf", () => { var d = Fresh("tar"); Directory.CreateDirectory(d); return new[] { "tar", "-xzf", file, "-C", d }; }),
-                    ("expand", "python tarfile filter=data", () => new[] { python, "-c", "import sys,tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2], filter='data')", file, Fresh("py") }),
+                    ("expand", "python tarfile filter=data", () => new[] { filterPython, "-c", "import sys,tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2], filter='data')", file, Fresh("py") }),
                     ("build", "pwsh Import-Module + Build-PySdist", () => Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh("build"))}")),
                     ("build", "tar czf", () => new[] { "tar", "-czf", Path.Combine(work, "tar-" + (n++).ToString(Invariant) + ".tar.gz"), "-C", Path.GetDirectoryName(project)!, Path.GetFileName(project) }),
                     ("build", "python -m build --sdist (hatchling)", () => new[] { python, "-m", "build", "--sdist", "--no-isolation", "--skip-dependency-check", "--outdir", Fresh("hatch"), project }),
