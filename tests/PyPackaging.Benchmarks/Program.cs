@@ -15,6 +15,10 @@ namespace PyPackaging.Benchmarks
     ///   expand FILE [RUNS]      extract FILE with SdistExtractor, tar xzf and Python's tarfile (filter="data"): median wall times
     ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
+    ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
+    ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
+    ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
+    ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
     ///                           archives with an Error (with --archives: one line per archive with its Error rules)
@@ -74,6 +78,15 @@ namespace PyPackaging.Benchmarks
                     return ExpandBench.Bomb(args[1], args.Length > 2 && args[2] == "streamed");
                 case "findings":
                     return FindingCounts.Run(args[1], args.Length > 2 && args[2] == "--archives");
+                case "cold-start":
+                    return CiStepBench.ColdStart(args[1], args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                case "many":
+                    return CiStepBench.Many(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                        args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+                case "inspect-many":
+                    // inspect-many DIR THREADS: the engine alone (no PowerShell) over every archive below DIR, THREADS at once
+                    return InspectMany(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
@@ -81,6 +94,28 @@ namespace PyPackaging.Benchmarks
                     Console.WriteLine("commands: corpus DIR | expand-corpus DIR | inspect FILE | expand FILE [RUNS] | expand-bomb FILE | build [DIR] [N] | bdn [BenchmarkDotNet args]");
                     return 2;
             }
+        }
+
+        private static int InspectMany(string dir, int threads)
+        {
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+            Array.Sort(files, StringComparer.Ordinal);
+            var inspector = new SdistInspector();
+            inspector.Inspect(files[0]);
+            for (var round = 0; round < 3; round++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var gen2 = GC.CollectionCount(2);
+                var watch = Stopwatch.StartNew();
+                System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
+                {
+                    try { inspector.Inspect(f); } catch (IOException) { }
+                });
+                watch.Stop();
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen2={GC.CollectionCount(2) - gen2}");
+            }
+            return 0;
         }
 
         private static int Inspect(string file, PyPackaging.Archives.ArchiveLimits limits)

@@ -15,9 +15,12 @@ The rules cover: the PEP 625 file name and the single top-level directory; PKG-I
 
 Findings are output objects, never errors, so the cmdlet is safe in CI steps that run with $ErrorActionPreference = 'Stop'. Errors are written only for inputs that cannot be read at all (a missing file, a directory, a non-file-system path, an unreadable file); the next archive is then checked.
 
+Several archives are read at the same time (-ThrottleLimit, by default one per processor), which pays when a CI step checks many; the output is the same, in the same order, as reading them one after another. Ctrl+C stops every archive in flight.
+
 Nothing is extracted, nothing is executed, and no network is used.""",
-  "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule"]+[l[0] for l in LIMITS])],
+  "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS])],
   "params":[PATHP, LITP,
+    ("ThrottleLimit","Int32","Most archives read at the same time (1 to 256). Entries and errors still come in input order, each archive's entries together, and -Quiet gives the same answer; at most this many archives' results are held in memory at once. 1 reads the archives one after another.",False,"named","False",False,"The processor count",[]),
     ("Quiet","SwitchParameter","Writes one Boolean for the whole call instead of entries: $true only when every archive given was read and none has an Error finding; $false when any archive has an Error finding, any input could not be read (PathNotFound, ArchiveUnreadable, ...), a rule pattern matched no rule, or no archive was given at all (an empty pipeline). This makes if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 } a correct gate for one or many archives. Errors are still written for the inputs that failed.",False,"named","False",False,"False",[]),
     ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed. A pattern that matches no rule is a RuleNotFound error and no archive is read (with -Quiet the answer is $false).",False,"named","False",True,"All rules",[]),
     ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule. A pattern that matches no rule is a RuleNotFound error and no archive is read.",False,"named","False",True,"None",[]),
@@ -35,6 +38,7 @@ The output types are ordinary types (PyPackaging.Model.dll): $entry -is [PyPacka
    ("Check what Get-ChildItem found","""Get-ChildItem -Path dist -Filter *.tar.gz | Test-PySdist | Where-Object { $_.Findings.Count -gt 0 }""","The files bind to -LiteralPath through their PSPath property. Only members with findings are kept."),
    ("Flatten the findings for a report","""Test-PySdist dist/*.tar.gz | ForEach-Object Findings | Format-Table Severity, RuleId, Path, Message -Wrap""","Each finding also carries its Archive and Path, so the list stands on its own."),
    ("Skip a rule, lower a limit","""Test-PySdist -LiteralPath 'pkg[1]-1.0.tar.gz' -ExcludeRule WindowsReserved* -MaxTotalSize 512MB""","LiteralPath takes the bracket literally. Rules can be excluded by id pattern; limits are parameters."),
+   ("Check many sdists, four at a time","""Get-ChildItem -Path dist -Filter *.tar.gz | Test-PySdist -ThrottleLimit 4 | Where-Object EntryType -eq Archive""","Reads up to four archives at once and writes each archive's verdict entry, in the order Get-ChildItem listed them."),
   ],
   "links":["Get-PySdistRule","about_PyPackaging","about_CommonParameters"],
  },

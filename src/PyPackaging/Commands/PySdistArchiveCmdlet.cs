@@ -77,29 +77,39 @@ namespace PyPackaging.Commands
                     ReportProgress(progressId, activity, $"{doing} {name}: {stats.MemberCount} members", percent);
                 });
             }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                ReportInputError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
-            }
-            catch (IOException ex)
-            {
-                ReportInputError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
-            }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
-                ReportInputError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
-                    defectId, ErrorCategory.NotSpecified, archive));
+                WriteArchiveFailure(ex, archive, doing, defectId);
             }
             finally
             {
                 CompleteProgress(progressId, activity);
             }
             return null;
+        }
+
+        /// <summary>
+        /// The one mapping from a failure of one archive's work to what the user sees: Ctrl+C stops the pipeline; an
+        /// unreadable archive or a defect in PyPackaging is an input error with a stable id (ReportInputError; pipeline thread only).
+        /// </summary>
+        protected void WriteArchiveFailure(Exception ex, string archive, string doing, string defectId)
+        {
+            switch (ex)
+            {
+                case OperationCanceledException _:
+                    throw new PipelineStoppedException();
+                case UnauthorizedAccessException _:
+                    ReportInputError(Error(ex, "ArchiveAccessDenied", ErrorCategory.PermissionDenied, archive));
+                    break;
+                case IOException _:
+                    ReportInputError(Error(new IOException($"Cannot read '{archive}': {ex.Message}", ex), "ArchiveUnreadable", ErrorCategory.ReadError, archive));
+                    break;
+                default:
+                    // A defect in PyPackaging, not in the archive: say so plainly and go on with the next archive.
+                    ReportInputError(Error(new InvalidOperationException($"PyPackaging failed while {doing.ToLowerInvariant()} '{archive}' ({ex.GetType().Name}: {ex.Message}). This is a bug in PyPackaging; please report it with the archive.", ex),
+                        defectId, ErrorCategory.NotSpecified, archive));
+                    break;
+            }
         }
 
         /// <summary>

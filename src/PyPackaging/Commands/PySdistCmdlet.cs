@@ -30,6 +30,13 @@ namespace PyPackaging.Commands
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>Cancels the work this cmdlet started (Ctrl+C does it through StopProcessing; disposal after an early pipeline stop too).</summary>
+        protected void CancelWork()
+        {
+            try { _cancellation.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
         /// <summary>
         /// Resolves -Path (wildcards) or -LiteralPath values to existing file-system files. Anything else is written
         /// as a non-terminating error with a stable id, and resolution goes on with the next value.
@@ -139,7 +146,7 @@ namespace PyPackaging.Commands
         }
 
         /// <summary>Whether a throttled progress record would be written now; callers on hot paths check it before formatting the status.</summary>
-        protected bool ProgressDue => _progressClock.Elapsed - _lastProgress >= ProgressInterval;
+        protected bool ProgressDue => _lastProgress == TimeSpan.MinValue || _progressClock.Elapsed - _lastProgress >= ProgressInterval;
 
         protected void CompleteProgress(int activityId, string activity)
         {

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using PyPackaging.Archives;
 using PyPackaging.Inspection;
 using PyPackaging.Rules;
 
@@ -9,12 +11,14 @@ namespace PyPackaging.Commands
     /// <summary>
     /// Test-PySdist: reads sdists and writes one PySdistEntry per member (plus one Archive entry per archive) with
     /// every structural, metadata, safety and hygiene finding. Findings are output objects, never error records;
-    /// errors are only for inputs that cannot be read at all, and for rule patterns that match no rule.
+    /// errors are only for inputs that cannot be read at all, and for rule patterns that match no rule. Several
+    /// archives are read at once (-ThrottleLimit); output and errors still come in input order, written from the
+    /// pipeline thread only.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "PySdist", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.TestPySdist)]
     [OutputType(typeof(PySdistEntry))]
     [OutputType(typeof(bool))]
-    public sealed class TestPySdistCommand : PySdistArchiveCmdlet
+    public sealed class TestPySdistCommand : PySdistArchiveCmdlet, IDisposable
     {
         private const int ProgressId = 4711;
         private const string Activity = "Test-PySdist";
@@ -24,6 +28,12 @@ namespace PyPackaging.Commands
         private bool _rulesRefused;
         private int _archivesRead;
         private int _archivesFailing;
+
+        // Archives in flight and results waiting for their turn; null until the first archive with ThrottleLimit > 1.
+        private ConcurrentArchiveQueue? _queue;
+
+        // True while the oldest queued result is being written: its errors are already in order.
+        private bool _writingFromQueue;
 
         /// <summary>
         /// Write one Boolean for the whole call instead of entries: $true only when every input archive was read and
@@ -44,6 +54,13 @@ namespace PyPackaging.Commands
         [SupportsWildcards]
         [ArgumentCompleter(typeof(RuleIdCompleter))]
         public string[]? ExcludeRule { get; set; }
+
+        /// <summary>Most archives read at once (default: the processor count). 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+        private bool Concurrent => ThrottleLimit > 1;
 
         protected override void BeginProcessing()
         {
@@ -68,12 +85,18 @@ namespace PyPackaging.Commands
             foreach (var archive in ResolveFiles(InputPaths, IsLiteral))
             {
                 Cancellation.ThrowIfCancellationRequested();
-                InspectOne((SdistInspector)_inspector!, archive);
+                if (Concurrent) StartOne((SdistInspector)_inspector!, archive);
+                else InspectOne((SdistInspector)_inspector!, archive);
             }
         }
 
         protected override void EndProcessing()
         {
+            if (_queue != null)
+            {
+                while (!_queue.IsEmpty) WriteNext();
+                CompleteProgress(ProgressId, Activity);
+            }
             if (!Quiet) return;
             if (_archivesRead == 0 && ErrorsWritten == 0)
             {
@@ -82,12 +105,81 @@ namespace PyPackaging.Commands
             WriteObject(_archivesRead > 0 && _archivesFailing == 0 && ErrorsWritten == 0);
         }
 
+        /// <summary>Ctrl+C or an early end of the pipeline (Select-Object -First): stop the workers and wait for them, writing nothing.</summary>
+        public void Dispose()
+        {
+            CancelWork();
+            _queue?.Abandon();
+        }
+
+        /// <summary>An input error found while archives before it are still in flight waits its turn, so errors stay in input order.</summary>
+        protected override void ReportInputError(ErrorRecord error)
+        {
+            if (Concurrent && !_writingFromQueue && _queue != null && !_queue.IsEmpty) _queue.Add(() => WriteError(error));
+            else WriteError(error);
+        }
+
         private void InspectOne(SdistInspector inspector, string archive)
         {
             var inspection = RunForArchive(archive, ProgressId, Activity, "Reading", "InspectionFailed",
                 progress => inspector.Inspect(archive, Cancellation, progress));
-            if (inspection == null) return;
+            if (inspection != null) WriteInspection(archive, inspection);
+        }
 
+        private void StartOne(SdistInspector inspector, string archive)
+        {
+            _queue ??= new ConcurrentArchiveQueue();
+            while (_queue.ArchivesQueued >= ThrottleLimit) WriteNext();
+            var cancellation = Cancellation;
+            _queue.Start(archive,
+                leaveProgress => inspector.Inspect(archive, cancellation, stats => leaveProgress(stats)),
+                finished => WriteFinished(archive, finished),
+                cancellation);
+            while (_queue.NextIsReady) WriteNext();
+        }
+
+        private void WriteNext()
+        {
+            _writingFromQueue = true;
+            try { _queue!.WriteNext(ReportQueuedProgress); }
+            finally { _writingFromQueue = false; }
+        }
+
+        private void ReportQueuedProgress(string archive, object? latest)
+        {
+            if (!ProgressDue) return;
+            var name = System.IO.Path.GetFileName(archive);
+            var inFlight = _queue!.ArchivesQueued;
+            if (latest is ArchiveStatistics stats)
+            {
+                var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
+                ReportProgress(ProgressId, Activity, $"Reading {name}: {stats.MemberCount} members ({inFlight} archives in flight)", percent);
+            }
+            else
+            {
+                ReportProgress(ProgressId, Activity, $"Reading {name} ({inFlight} archives in flight)", 0);
+            }
+        }
+
+        private void WriteFinished(string archive, Task<object?> finished)
+        {
+            if (finished.IsCanceled)
+            {
+                WriteArchiveFailure(new OperationCanceledException(), archive, "Reading", "InspectionFailed");
+            }
+            else if (finished.IsFaulted)
+            {
+                var failure = finished.Exception!.InnerExceptions.Count == 1 ? finished.Exception.InnerException! : finished.Exception;
+                WriteArchiveFailure(failure, archive, "Reading", "InspectionFailed");
+            }
+            else
+            {
+                WriteInspection(archive, (SdistInspection)finished.Result!);
+            }
+        }
+
+        private void WriteInspection(string archive, SdistInspection inspection)
+        {
             _archivesRead++;
             if (inspection.HasErrors) _archivesFailing++;
             if (Quiet)
