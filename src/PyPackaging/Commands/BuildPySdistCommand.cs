@@ -97,6 +97,7 @@ namespace PyPackaging.Commands
             }
 
             foreach (var w in plan.Warnings) WriteWarning(w);
+            if (plan.VersionSource != null) WriteVerbose("Dynamic " + plan.VersionSource + ".");
             foreach (var h in plan.Honoured) WriteVerbose("Backend setting honoured: " + h);
             foreach (var x in plan.Exclusions) WriteVerbose("Excluded " + x.RelativePath + (x.IsDirectory ? "/" : string.Empty) + " (" + x.Reason + "): " + x.Message);
 
