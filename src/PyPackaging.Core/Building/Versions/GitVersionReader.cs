@@ -36,11 +36,14 @@ namespace PyPackaging.Building.Versions
             string root = FindRoot(scmRoot, config);
             bool pdm = config.Flavor == ScmFlavor.PdmBackend;
             // setuptools-scm only looks where a .git entry exists (its "parse_scm" entry point is named .git).
-            if (!pdm && !File.Exists(Path.Combine(root, ".git")) && !Directory.Exists(Path.Combine(root, ".git")))
-            {
-                return new Outcome { NoRepository = true, Reason = "there is no .git in " + root + (config.SearchParentDirectories ? " or a parent directory" : string.Empty) };
-            }
+            bool hasGitEntry = File.Exists(Path.Combine(root, ".git")) || Directory.Exists(Path.Combine(root, ".git"));
             var repository = GitRepository.TryOpen(root, out string whyNot, cancellationToken);
+            if (!pdm && !hasGitEntry)
+            {
+                string reason = "there is no .git in " + root + (config.SearchParentDirectories ? " or a parent directory" : string.Empty);
+                if (repository != null) reason += ", which is inside the git work tree " + repository.WorkTreeRoot + NotRootHint(repository.Run("rev-parse", "--show-prefix").Text, pdm);
+                return new Outcome { NoRepository = true, Reason = reason };
+            }
             if (repository == null)
             {
                 bool missing = whyNot.StartsWith("git is not installed", StringComparison.Ordinal);
@@ -52,8 +55,7 @@ namespace PyPackaging.Building.Versions
                 return new Outcome
                 {
                     NoRepository = true,
-                    Reason = root + " is not the root of its git work tree (" + repository.WorkTreeRoot + "); the tool looks only at the root"
-                        + (pdm ? string.Empty : " (set root = \"" + RelativeUp(prefix) + "\" in its options, or search_parent_directories = true)"),
+                    Reason = root + " is not the root of its git work tree (" + repository.WorkTreeRoot + ")" + NotRootHint(prefix, pdm),
                 };
             }
 
@@ -98,6 +100,9 @@ namespace PyPackaging.Building.Versions
             }
             return scmRoot;
         }
+
+        private static string NotRootHint(string prefix, bool pdm) =>
+            pdm ? "; pdm-backend looks only at the root" : "; setuptools-scm looks only at its root (set root = \"" + RelativeUp(prefix) + "\" in its options, or search_parent_directories = true)";
 
         private static string RelativeUp(string prefix)
         {
