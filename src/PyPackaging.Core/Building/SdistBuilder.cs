@@ -98,7 +98,9 @@ namespace PyPackaging.Building
             }
             int metadataProblems = problems.Count;
             string? versionProblemId = ResolveDynamicVersion(plan, metadata, root, problems, warnings);
-            var unresolved = metadata.Dynamic.Where(d => d != "version" && !(d == "description" && metadata.Summary != null)).ToList();
+            // The version (and flit's description, read with it) is the resolver's; any other dynamic field is not computed.
+            bool flit = ProjectBackends.KindOf(metadata.BuildSystem?.BuildBackend) == BuildBackendKind.Flit;
+            var unresolved = metadata.Dynamic.Where(d => d != "version" && !(d == "description" && flit && metadata.Dynamic.Contains("version"))).ToList();
             if (metadata.HasProjectTable && unresolved.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
             {
                 problems.Add("project.dynamic = [" + string.Join(", ", unresolved.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute these dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");

@@ -192,95 +192,127 @@ namespace PyPackaging.Building.Versions
 
         // ------------------------------------------------------------------ tokenizer
 
-        /// <summary>The top-level simple statements in order, each as its tokens (indented blocks are skipped).</summary>
-        private static IEnumerable<List<Token>> TopLevelStatements(string s)
+        /// <summary>The tokenizer's position: index, line and bracket depth (a newline inside brackets does not end a statement).</summary>
+        private sealed class Cursor
         {
+            public Cursor(string source) => S = source;
+
+            public string S { get; }
+
+            public int I { get; set; }
+
+            public int Line { get; set; } = 1;
+
+            public int Depth { get; set; }
+        }
+
+        /// <summary>The top-level simple statements in order, each as its tokens (indented blocks are skipped).</summary>
+        private static IEnumerable<List<Token>> TopLevelStatements(string source)
+        {
+            var c = new Cursor(source);
             var tokens = new List<Token>();
-            int i = 0, line = 1, depth = 0;
-            bool lineStart = true, topLevel = false;
-            while (i < s.Length)
+            bool topLevel = false;
+            while (true)
             {
-                char c = s[i];
-                if (lineStart && depth == 0)
+                // The first token of a logical line decides whether the statement is at module level.
+                int? column = StartLogicalLine(c);
+                if (column == null) yield break;
+                topLevel = column == 0;
+                while (c.I < c.S.Length)
                 {
-                    // The first token of a logical line decides whether the statement is at module level.
-                    int j = i;
-                    while (j < s.Length && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) j++;
-                    if (j >= s.Length) break;
-                    if (s[j] == '#' || s[j] == '\n' || s[j] == '\r' || (s[j] == '\\' && j + 1 < s.Length && (s[j + 1] == '\n' || s[j + 1] == '\r')))
+                    char ch = c.S[c.I];
+                    bool endsLine = ch == '\n' || ch == '\r';
+                    if ((endsLine || ch == ';') && c.Depth == 0)
                     {
-                        i = j;
-                        if (s[j] == '#') i = SkipComment(s, j);
-                        if (i < s.Length && s[i] == '\\') i++;
-                        i = SkipNewline(s, i, ref line);
-                        continue;
-                    }
-                    topLevel = j == i;
-                    i = j;
-                    lineStart = false;
-                    continue;
-                }
-                if (c == ' ' || c == '\t' || c == '\f')
-                {
-                    i++;
-                }
-                else if (c == '#')
-                {
-                    i = SkipComment(s, i);
-                }
-                else if (c == '\\' && i + 1 < s.Length && (s[i + 1] == '\n' || s[i + 1] == '\r'))
-                {
-                    i = SkipNewline(s, i + 1, ref line);
-                }
-                else if (c == '\n' || c == '\r')
-                {
-                    i = SkipNewline(s, i, ref line);
-                    if (depth == 0)
-                    {
+                        if (endsLine) c.I = SkipNewline(c.S, c.I, c);
+                        else c.I++;
                         if (topLevel && tokens.Count > 0) yield return tokens;
                         tokens = new List<Token>();
-                        lineStart = true;
+                        if (endsLine) break;
+                        continue;
                     }
+                    var token = ReadToken(c);
+                    if (token != null) tokens.Add(token.Value);
                 }
-                else if (c == ';' && depth == 0)
+                if (c.I >= c.S.Length)
                 {
                     if (topLevel && tokens.Count > 0) yield return tokens;
-                    tokens = new List<Token>();
-                    i++;
-                }
-                else if (IsStringStart(s, i, out int prefixLength))
-                {
-                    int startLine = line;
-                    string prefix = s.Substring(i, prefixLength).ToLowerInvariant();
-                    int end = ReadString(s, i + prefixLength, prefix.IndexOf('r') >= 0, ref line, out string raw, out string? decoded);
-                    bool isBytes = prefix.IndexOf('b') >= 0, isFormat = prefix.IndexOf('f') >= 0;
-                    tokens.Add(new Token(TokenKind.String, s.Substring(i, end - i), startLine, isFormat ? null : decoded, !isBytes && !isFormat));
-                    i = end;
-                }
-                else if (char.IsLetter(c) || c == '_' || c > 127)
-                {
-                    int j = i;
-                    while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_' || s[j] > 127)) j++;
-                    tokens.Add(new Token(TokenKind.Name, s.Substring(i, j - i), line));
-                    i = j;
-                }
-                else if (char.IsDigit(c))
-                {
-                    int j = i;
-                    while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_' || s[j] == '.')) j++;
-                    tokens.Add(new Token(TokenKind.Name, s.Substring(i, j - i), line));
-                    i = j;
-                }
-                else
-                {
-                    string op = Operator(s, i);
-                    if (op == "(" || op == "[" || op == "{") depth++;
-                    else if ((op == ")" || op == "]" || op == "}") && depth > 0) depth--;
-                    tokens.Add(new Token(TokenKind.Operator, op, line));
-                    i += op.Length;
+                    yield break;
                 }
             }
-            if (topLevel && tokens.Count > 0) yield return tokens;
+        }
+
+        /// <summary>Skips blank and comment-only lines; returns the column of the next logical line's first token, or null at the end.</summary>
+        private static int? StartLogicalLine(Cursor c)
+        {
+            string s = c.S;
+            while (true)
+            {
+                int j = c.I;
+                while (j < s.Length && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) j++;
+                if (j >= s.Length) return null;
+                bool continuation = s[j] == '\\' && j + 1 < s.Length && (s[j + 1] == '\n' || s[j + 1] == '\r');
+                if (s[j] != '#' && s[j] != '\n' && s[j] != '\r' && !continuation)
+                {
+                    int column = j - c.I;
+                    c.I = j;
+                    return column;
+                }
+                if (s[j] == '#') j = SkipComment(s, j);
+                if (j < s.Length && s[j] == '\\') j++;
+                c.I = SkipNewline(s, j, c);
+            }
+        }
+
+        /// <summary>Reads one token (or skips blanks, a comment or a line continuation, returning null).</summary>
+        private static Token? ReadToken(Cursor c)
+        {
+            string s = c.S;
+            int i = c.I;
+            char ch = s[i];
+            if (ch == ' ' || ch == '\t' || ch == '\f')
+            {
+                c.I = i + 1;
+                return null;
+            }
+            if (ch == '#')
+            {
+                c.I = SkipComment(s, i);
+                return null;
+            }
+            if (ch == '\\' && i + 1 < s.Length && (s[i + 1] == '\n' || s[i + 1] == '\r'))
+            {
+                c.I = SkipNewline(s, i + 1, c);
+                return null;
+            }
+            if (ch == '\n' || ch == '\r')
+            {
+                c.I = SkipNewline(s, i, c); // inside brackets
+                return null;
+            }
+            if (IsStringStart(s, i, out int prefixLength))
+            {
+                int startLine = c.Line;
+                string prefix = s.Substring(i, prefixLength).ToLowerInvariant();
+                int line = c.Line;
+                int end = ReadString(s, i + prefixLength, prefix.IndexOf('r') >= 0, ref line, out _, out string? decoded);
+                c.Line = line;
+                c.I = end;
+                bool isBytes = prefix.IndexOf('b') >= 0, isFormat = prefix.IndexOf('f') >= 0;
+                return new Token(TokenKind.String, s.Substring(i, end - i), startLine, isFormat ? null : decoded, !isBytes && !isFormat);
+            }
+            if (char.IsLetterOrDigit(ch) || ch == '_' || ch > 127)
+            {
+                int j = i;
+                while (j < s.Length && (char.IsLetterOrDigit(s[j]) || s[j] == '_' || s[j] > 127 || (char.IsDigit(ch) && s[j] == '.'))) j++;
+                c.I = j;
+                return new Token(TokenKind.Name, s.Substring(i, j - i), c.Line);
+            }
+            string op = Operator(s, i);
+            if (op == "(" || op == "[" || op == "{") c.Depth++;
+            else if ((op == ")" || op == "]" || op == "}") && c.Depth > 0) c.Depth--;
+            c.I = i + op.Length;
+            return new Token(TokenKind.Operator, op, c.Line);
         }
 
         private static readonly string[] Operators =
@@ -304,11 +336,11 @@ namespace PyPackaging.Building.Versions
             return i;
         }
 
-        private static int SkipNewline(string s, int i, ref int line)
+        private static int SkipNewline(string s, int i, Cursor c)
         {
             if (i < s.Length && s[i] == '\r') i++;
             if (i < s.Length && s[i] == '\n') i++;
-            line++;
+            c.Line++;
             return i;
         }
 

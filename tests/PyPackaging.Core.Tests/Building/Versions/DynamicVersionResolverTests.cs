@@ -175,6 +175,12 @@ namespace PyPackaging.Core.Tests.Building.Versions
             Assert.Equal("1.2", Resolve(project).Version);
         }
 
+        /// <summary>
+        /// pdm-backend is not installable here: the expectation is its documented behaviour (pdm-backend docs, "Dynamic
+        /// project version": source = "scm", PDM_BUILD_SCM_VERSION, write_to/write_template) and its source
+        /// (src/pdm/backend/hooks/version/scm.py: git describe --match *.*, distance 0 read as exact even when dirty,
+        /// then "+d{date}"; an unmatched tag reads as 0.0.0).
+        /// </summary>
         [Fact]
         public void Pdm_scm_matches_only_dotted_tags_and_keeps_the_tag_when_dirty_on_it()
         {
@@ -277,6 +283,17 @@ namespace PyPackaging.Core.Tests.Building.Versions
             temp.File("pyproject.toml", flit.Replace("name = \"demo\"", "name = \"other\"") + "[tool.flit.module]\nname = \"demo\"\n");
             temp.File("src/demo/__init__.py", "'''Doc.'''\n__version__ = '4.0'\n");
             Assert.Equal("4.0", Resolve(temp.Path).Version);
+        }
+
+        [Fact]
+        public void A_flit_version_that_needs_an_import_is_the_only_problem_and_keeps_its_id()
+        {
+            using var temp = new TempDir();
+            temp.File("pyproject.toml", "[build-system]\nrequires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"\n[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n");
+            temp.File("demo.py", "\"\"\"Doc.\"\"\"\nfrom importlib.metadata import version\n__version__ = version('demo')\n");
+            var plan = SdistBuilder.Plan(new SdistBuildOptions(temp.Path));
+            Assert.Equal(DynamicVersionResolver.NotSupportedId, plan.ProblemId);
+            Assert.Contains("flit_core would import the module", Assert.Single(plan.Problems));
         }
 
         [Fact]
