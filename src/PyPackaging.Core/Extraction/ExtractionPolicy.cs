@@ -114,12 +114,10 @@ namespace PyPackaging.Extraction
             switch (type)
             {
                 case PySdistEntryType.Directory:
-                    return placed && _tree.Claim(plan, SlotKind.Directory);
                 case PySdistEntryType.File:
-                    return placed && _tree.Claim(plan, SlotKind.File);
                 case PySdistEntryType.SymbolicLink:
                 case PySdistEntryType.HardLink:
-                    return placed && _tree.Claim(plan, SlotKind.Link);
+                    return placed && _tree.Claim(plan);
                 default:
                     plan.Refuse(RefusalKind.SpecialFile, $"'{MemberPath.Display(plan.Member.Path)}' is a {MemberKinds.Name(type)}; only regular files, directories and links are extracted.");
                     return false;

@@ -94,6 +94,36 @@ namespace PyPackaging.Core.Tests.Extraction
             Assert.Contains($"more than {ArchiveLimits.MaxTopLevelEntries}", result.Entries.Single(e => e.Path == "PAST-FILE").Reason);
         }
 
+        public static IEnumerable<object[]> TreeClashes() => new[]
+        {
+            new object[] { "file-parent", (Func<TarCrafter, TarCrafter>)(t => t.AddFile("demo-1.0/f", "x").AddFile("demo-1.0/f/under", "y")), "demo-1.0/f/under", "NonDirectoryAsParent" },
+            new object[] { "symlink-parent", (Func<TarCrafter, TarCrafter>)(t => t.AddSymlink("demo-1.0/lnk", "PKG-INFO").AddFile("demo-1.0/lnk/x", "y")), "demo-1.0/lnk/x", "SymlinkAsParent" },
+            new object[] { "hardlink-parent", (Func<TarCrafter, TarCrafter>)(t => t.AddHardLink("demo-1.0/h", "demo-1.0/PKG-INFO").AddFile("demo-1.0/h/x", "y")), "demo-1.0/h/x", "NonDirectoryAsParent" },
+            new object[] { "file-after-hardlink", (Func<TarCrafter, TarCrafter>)(t => t.AddHardLink("demo-1.0/h", "demo-1.0/PKG-INFO").AddFile("demo-1.0/h", "y")), "demo-1.0/h", "DuplicatePath" },
+            new object[] { "directory-after-file", (Func<TarCrafter, TarCrafter>)(t => t.AddFile("demo-1.0/x", "1").AddDirectory("demo-1.0/x/")), "demo-1.0/x/", "PathTypeChange" },
+            new object[] { "file-after-children", (Func<TarCrafter, TarCrafter>)(t => t.AddFile("demo-1.0/lib/a.py", "1").AddFile("demo-1.0/lib", "2")), "demo-1.0/lib", "PathTypeChange" },
+            new object[] { "duplicate-file", (Func<TarCrafter, TarCrafter>)(t => t.AddFile("demo-1.0/README", "1").AddFile("demo-1.0/README", "2")), "demo-1.0/README", "DuplicatePath" },
+        };
+
+        /// <summary>
+        /// The streaming tree (MemberTree) and the checks (LinkGraph) judge a clash with the same PathClash, so the
+        /// member the pass refuses is refused under the rule Test-PySdist reports on it, hard links included.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(TreeClashes))]
+        public void TheStreamingTreeRefusesUnderTheRuleTheChecksReport(string name, Func<TarCrafter, TarCrafter> add, string member, string ruleId)
+        {
+            using var box = new ExtractionSandbox();
+            var archive = box.Save(add(Demo()).Finish().ToTarGz(), name + ".tar.gz");
+            var result = new SdistExtractor(new ExtractionOptions { SkipUnsafe = true }).Extract(archive, box.Dest);
+            Assert.True(result.Succeeded, result.FailureMessage);
+            var entry = result.Entries.Last(e => e.Path == member); // the later of two members at one path
+            Assert.Equal(PySdistEntryAction.Skipped, entry.Action);
+            var codes = entry.Reason!.Split(new[] { " | " }, StringSplitOptions.None).Select(r => r.Substring(0, r.IndexOf(':'))).Distinct().ToList();
+            Assert.Equal(new[] { ruleId }, codes);
+            Assert.Contains(entry.Findings, f => f.RuleId == ruleId);
+        }
+
         [Fact]
         public void ArchiveScopeIsExactlyTheFramingAndLimitsRules()
         {
