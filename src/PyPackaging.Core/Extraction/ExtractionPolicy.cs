@@ -10,11 +10,11 @@ namespace PyPackaging.Extraction
     /// <summary>
     /// Why the extraction pass refuses to write one member. Each value is named after the catalogue rule it is reported
     /// under (<see cref="RefusalKinds.Rule"/>), so Get-PySdistRule lists every reason Expand gives. Most of those rules
-    /// block extraction when a check reports them anyway; the pass only refuses earlier. Five are refused only when this
+    /// block extraction when a check reports them anyway; the pass only refuses earlier. Six are refused only when this
     /// extraction cannot hold the member, although their findings never block on their own: MemberOutsideTopLevel and
-    /// TopLevelFile with -StripTopLevel or past the top-level cap, the three Windows name rules on Windows, CaseCollision
-    /// on a case-insensitive volume. Against CPython's data filter: AbsolutePathError is
-    /// AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
+    /// TopLevelFile with -StripTopLevel or past the top-level cap, the three Windows name rules with WindowsNameRules (on
+    /// Windows by default), CaseCollision on a case-insensitive volume. Against CPython's data filter: AbsolutePathError
+    /// is AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
     /// its link errors (AbsoluteLinkError, LinkOutsideDestinationError) are found by the checks on the whole link
     /// graph, and links are written last, from the checked resolutions (LinkWriter).
     /// </summary>

@@ -27,6 +27,14 @@ namespace PyPackaging.Core.Tests.Extraction
             }
         }
 
+        [Fact]
+        public void OnlyTheRefusalsThatDependOnThisExtractionUseRulesThatDoNotBlock()
+        {
+            var nonBlocking = Enum.GetValues(typeof(RefusalKind)).Cast<RefusalKind>().Where(k => !k.Rule().BlocksExtraction).Select(k => k.ToString()).OrderBy(n => n);
+            Assert.Equal(new[] { "CaseCollision", "MemberOutsideTopLevel", "TopLevelFile", "TrailingDotOrSpace", "WindowsForbiddenCharacter", "WindowsReservedName" }, nonBlocking);
+            foreach (var id in nonBlocking) Assert.Contains("Expand-PySdistSafely refuses the member", RuleCatalog.Find(id)!.Consumer);
+        }
+
         private static TarCrafter Demo()
         {
             var t = new TarCrafter();
