@@ -133,7 +133,7 @@ namespace PyPackaging.Building
             if (result.Version!.IndexOf('+') >= 0)
             {
                 // The post-build check refuses it (PkgInfoLocalVersion: PyPI refuses local versions); say so before writing.
-                warnings.Add("project.dynamic = [\"version\"]: the " + result.Source + " has a local version label; PyPI refuses local versions, so the post-build check will refuse the sdist. Build from a tagged, clean commit, or (setuptools-scm, hatch-vcs raw-options) set local_scheme = \"no-local-version\".");
+                warnings.Add("project.dynamic = [\"version\"]: the " + result.Source + " has a local version label (a development build, as hatch-vcs and setuptools-scm write it). pip and uv install it, but PyPI refuses to upload local versions: the sdist is built and its Archive entry reports PkgInfoLocalVersion. To publish, build from a tagged, clean commit, or (setuptools-scm, hatch-vcs raw-options) set local_scheme = \"no-local-version\".");
             }
             if (result.Summary != null && metadata.Dynamic.Contains("description")) metadata.Summary = result.Summary;
             plan.VersionSource = result.Source;
@@ -212,7 +212,7 @@ namespace PyPackaging.Building
                     inspection = new SdistInspector(plan.Options.InspectionLimits).Inspect(written, plan.ArchivePath, cancellationToken);
                 }
 
-                if (inspection.HasErrors)
+                if (inspection.HasErrors && !OnlyADevelopmentVersionLabel(plan, inspection))
                 {
                     return new SdistBuildResult(plan.ArchivePath, inspection, false);
                 }
@@ -227,6 +227,17 @@ namespace PyPackaging.Building
                 CleanUp(temp, plan.OutputDirectory, removeOutput: !kept && createdOutput);
             }
         }
+
+        /// <summary>
+        /// A version computed from git between tags or on a dirty tree carries a local label (<c>+g1a2b3c4</c>), as hatch-vcs
+        /// and setuptools-scm write it. pip and uv install such an sdist; only PyPI's upload refuses it. So that one Error,
+        /// when it comes from the computed version, does not stop the build: the sdist is kept and its Archive entry still
+        /// carries PkgInfoLocalVersion, which Test-PySdist and Assert-PySdist report before an upload. Any other Error does.
+        /// </summary>
+        private static bool OnlyADevelopmentVersionLabel(SdistBuildPlan plan, SdistInspection inspection) =>
+            plan.VersionSource != null
+            && plan.Metadata?.Version?.IndexOf('+') >= 0
+            && inspection.Findings.Findings.All(f => f.Rule.Severity != PySdistSeverity.Error || f.Rule == Rules.RuleCatalog.PkgInfoLocalVersion);
 
         private static void MoveIntoPlace(string temp, SdistBuildPlan plan)
         {
