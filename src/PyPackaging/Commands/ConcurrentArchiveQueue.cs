@@ -8,8 +8,9 @@ namespace PyPackaging.Commands
     /// <summary>
     /// Runs the work for several archives at once and hands the results back in input order, on the pipeline
     /// thread. Workers never touch the cmdlet: they only compute a result (or fail) and leave their latest progress
-    /// counters in a field the pipeline thread reads while it waits. At most <c>limit</c> archives are in flight or
-    /// waiting to be written, so memory stays bounded by that many archives' results.
+    /// counters in a field the pipeline thread reads while it waits. At most <c>limit</c> archives are worked on at
+    /// once, and at most twice that many are started and not yet written: when the oldest archive is slow the other
+    /// workers go on with the next ones instead of idling behind it, and memory stays bounded by 2 × limit results.
     /// </summary>
     /// <remarks>Typed with object so the cmdlet classes that hold a queue keep PyPackaging.Core types out of their fields.</remarks>
     internal sealed class ConcurrentArchiveQueue
@@ -17,12 +18,24 @@ namespace PyPackaging.Commands
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
         private readonly Queue<Item> _items = new Queue<Item>();
+        private readonly SemaphoreSlim _workers;
+        private readonly int _capacity;
         private int _archivesQueued;
+
+        /// <param name="limit">Most archives worked on at once (the cmdlet's -ThrottleLimit).</param>
+        public ConcurrentArchiveQueue(int limit)
+        {
+            _workers = new SemaphoreSlim(limit, limit);
+            _capacity = 2 * limit;
+        }
 
         /// <summary>Archives started and not yet written.</summary>
         public int ArchivesQueued => _archivesQueued;
 
         public bool IsEmpty => _items.Count == 0;
+
+        /// <summary>Whether the next archive must wait until the oldest result is written.</summary>
+        public bool IsFull => _archivesQueued >= _capacity;
 
         /// <summary>Whether the oldest item can be written without waiting.</summary>
         public bool NextIsReady => _items.Count > 0 && _items.Peek().Work!.IsCompleted;
@@ -33,7 +46,13 @@ namespace PyPackaging.Commands
         public void Start(string archive, Func<Action<object>, object?> work, Action<Task<object?>> write, CancellationToken cancellation)
         {
             var item = new Item(archive, write);
-            item.Work = Task.Run(() => work(stats => item.LatestProgress = stats), cancellation);
+            // Started at once but waiting for a worker slot without holding a thread; the slot queue is first come, first served.
+            item.Work = Task.Run(async () =>
+            {
+                await _workers.WaitAsync(cancellation).ConfigureAwait(false);
+                try { return work(stats => item.LatestProgress = stats); }
+                finally { _workers.Release(); }
+            }, cancellation);
             _items.Enqueue(item);
             _archivesQueued++;
         }

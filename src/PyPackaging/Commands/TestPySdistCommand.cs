@@ -128,8 +128,8 @@ namespace PyPackaging.Commands
 
         private void StartOne(SdistInspector inspector, string archive)
         {
-            _queue ??= new ConcurrentArchiveQueue();
-            while (_queue.ArchivesQueued >= ThrottleLimit) WriteNext();
+            _queue ??= new ConcurrentArchiveQueue(ThrottleLimit);
+            while (_queue.IsFull) WriteNext();
             var cancellation = Cancellation;
             _queue.Start(archive,
                 leaveProgress => inspector.Inspect(archive, cancellation, stats => leaveProgress(stats)),
