@@ -43,9 +43,10 @@ namespace PyPackaging.Commands
         /// <summary>Starts <paramref name="work"/> on the thread pool; its result goes to <paramref name="write"/> when it is next in order.</summary>
         /// <param name="work">Gets a callback to leave progress counters in; returns the result.</param>
         /// <param name="write">Called on the pipeline thread with the finished task (completed, faulted or cancelled).</param>
-        public void Start(string archive, Func<Action<object>, object?> work, Action<Task<object?>> write, CancellationToken cancellation)
+        /// <param name="discard">Called with a finished result that will never be written (the pipeline stopped first).</param>
+        public void Start(string archive, Func<Action<object>, object?> work, Action<Task<object?>> write, CancellationToken cancellation, Action<object>? discard = null)
         {
-            var item = new Item(archive, write);
+            var item = new Item(archive, write) { Discard = discard };
             // Started at once but waiting for a worker slot without holding a thread; the slot queue is first come, first served.
             item.Work = Task.Run(async () =>
             {
@@ -82,13 +83,20 @@ namespace PyPackaging.Commands
             item.Write(item.Work);
         }
 
-        /// <summary>Waits for every started task to end (after cancellation they end at the next member), without writing.</summary>
+        /// <summary>
+        /// Waits for every started task to end (after cancellation they end at the next member), without writing;
+        /// results that were finished are handed to their discard callback (Expand removes what it staged).
+        /// </summary>
         public void Abandon()
         {
             foreach (var item in _items)
             {
                 try { item.Work?.Wait(); }
                 catch (AggregateException) { }
+                if (item.Discard != null && item.Work != null && item.Work.Status == TaskStatus.RanToCompletion && item.Work.Result is object result)
+                {
+                    item.Discard(result);
+                }
             }
             _items.Clear();
             _archivesQueued = 0;
@@ -105,6 +113,7 @@ namespace PyPackaging.Commands
             public string? Archive { get; }
             public Action<Task<object?>> Write { get; }
             public Task<object?>? Work { get; set; }
+            public Action<object>? Discard { get; set; }
 
             // Written by the worker, read by the pipeline thread; a reference write is atomic and a stale value only delays progress.
             public volatile object? LatestProgress;
