@@ -78,9 +78,9 @@ namespace PyPackaging.Extraction
                 _staged = true;
             }
             catch (Exception ex) when (IsExpectedFailure(ex))
-                {
-                    RecordFailure(ex);
-                }
+            {
+                RecordFailure(ex);
+            }
             finally
             {
                 if (!_staged) _staging.Cleanup();
