@@ -19,6 +19,7 @@ namespace PyPackaging.Benchmarks
     ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
     ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
+    ///   allocations DIR         the engine over every archive below DIR once: sampled allocations by heap and type
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
     ///                           archives with an Error (with --archives: one line per archive with its Error rules)
@@ -87,6 +88,8 @@ namespace PyPackaging.Benchmarks
                 case "inspect-many":
                     // inspect-many DIR THREADS: the engine alone (no PowerShell) over every archive below DIR, THREADS at once
                     return InspectMany(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "allocations":
+                    return AllocationSampler.Run(args[1]);
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
@@ -106,6 +109,8 @@ namespace PyPackaging.Benchmarks
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var gen2 = GC.CollectionCount(2);
+                var gen0 = GC.CollectionCount(0);
+                var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var watch = Stopwatch.StartNew();
                 System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
                 {
@@ -113,7 +118,7 @@ namespace PyPackaging.Benchmarks
                 });
                 watch.Stop();
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen2={GC.CollectionCount(2) - gen2}");
+                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen0={GC.CollectionCount(0) - gen0} gen2={GC.CollectionCount(2) - gen2} allocatedMiB={(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1048576.0:F0}");
             }
             return 0;
         }

@@ -20,7 +20,7 @@ Several archives are read at the same time (-ThrottleLimit, by default one per p
 Nothing is extracted, nothing is executed, and no network is used.""",
   "sets":[("Path",["Path","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","Quiet","IncludeRule","ExcludeRule","ThrottleLimit"]+[l[0] for l in LIMITS])],
   "params":[PATHP, LITP,
-    ("ThrottleLimit","Int32","Most archives read at the same time (1 to 256). Entries and errors still come in input order, each archive's entries together, and -Quiet gives the same answer; at most this many archives' results are held in memory at once. 1 reads the archives one after another.",False,"named","False",False,"The processor count",[]),
+    ("ThrottleLimit","Int32","Most archives read at the same time (1 to 256). Entries and errors still come in input order, each archive's entries together, and -Quiet gives the same answer; at most this many archives are read at once and at most twice this many archives' results are held in memory. 1 reads the archives one after another.",False,"named","False",False,"The processor count",[]),
     ("Quiet","SwitchParameter","Writes one Boolean for the whole call instead of entries: $true only when every archive given was read and none has an Error finding; $false when any archive has an Error finding, any input could not be read (PathNotFound, ArchiveUnreadable, ...), a rule pattern matched no rule, or no archive was given at all (an empty pipeline). This makes if (-not (Test-PySdist dist/*.tar.gz -Quiet)) { exit 1 } a correct gate for one or many archives. Errors are still written for the inputs that failed.",False,"named","False",False,"False",[]),
     ("IncludeRule","String[]","Runs only the rules whose ids match these patterns (wildcards allowed, case-insensitive). Rule ids are tab-completed. A pattern that matches no rule is a RuleNotFound error and no archive is read (with -Quiet the answer is $false).",False,"named","False",True,"All rules",[]),
     ("ExcludeRule","String[]","Skips the rules whose ids match these patterns (wildcards allowed). Applied after IncludeRule. A pattern that matches no rule is a RuleNotFound error and no archive is read.",False,"named","False",True,"None",[]),
@@ -79,14 +79,17 @@ Links: by default (-LinkMode Copy) a symbolic or hard link whose target is a reg
 
 Modes and times: setuid, setgid and sticky bits and group/other write are cleared; files become 0644, or 0755 when the owner-executable bit is set, and directories 0755 (further restricted by the process umask, as tar does); modes are ignored on Windows and ownership is never changed. Modification times come from the archive, clamped to 1970-2100.
 
-Every member produces one PySdistEntry whose Action is Extracted, Skipped or Refused, with Destination (the full path written) and Reason. The objects are shown in a table with an Action column.""",
-  "sets":[("Path",["Path","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel"]+[l[0] for l in LIMITS])],
+Every member produces one PySdistEntry whose Action is Extracted, Skipped or Refused, with Destination (the full path written) and Reason. The objects are shown in a table with an Action column.
+
+Several archives are read, checked and staged at the same time (-ThrottleLimit, by default one per processor), which pays when a CI step expands many. -WhatIf and -Confirm ask before an archive is started, and each staged archive is moved into place only when every archive before it has been written, so the output, the errors and what ends up in the destination are the same, in the same order, as expanding the archives one after another, even when two archives have the same top-level directory. Ctrl+C stops every archive in flight and removes what they staged.""",
+  "sets":[("Path",["Path","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel","ThrottleLimit"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","DestinationPath","Force","LinkMode","SkipUnsafe","StripTopLevel","ThrottleLimit"]+[l[0] for l in LIMITS])],
   "params":[PATHP, LITP,
     ("DestinationPath","String","The directory to extract into, relative to the current location. It is created when missing. The archive's top-level directory is created inside it unless -StripTopLevel is given. Refused when it (or the target inside it) is a symbolic link or junction.",True,"1","False",False,"None",[]),
     ("Force","SwitchParameter","Replaces an existing target directory: the old one is moved aside, the new one moved in, then the old one deleted (and restored if the move fails). The old contents are never merged with the new.",False,"named","False",False,"False",[]),
     ("LinkMode","String","How links are written: Copy (default) writes a link to a regular member as a copy of it; Symlink creates relative symbolic links for links that stay inside the archive (hard links are still copied; not supported on Windows PowerShell 5.1); Skip writes no links.",False,"named","False",False,"Copy",[]),
     ("SkipUnsafe","SwitchParameter","Skips unsafe members (reported with Action Skipped and the reason) instead of refusing the archive. Archive-wide problems (reader disagreements, truncation, a corrupt gzip stream, exceeded limits) still refuse the whole archive.",False,"named","False",False,"False",[]),
     ("StripTopLevel","SwitchParameter","Puts the contents of the archive's single top-level directory (demo-1.0/) directly into DestinationPath. Members outside that directory are then unsafe.",False,"named","False",False,"False",[]),
+    ("ThrottleLimit","Int32","Most archives read, checked and staged at the same time (1 to 256). Archives are still moved into place, and entries and errors written, in input order; at most twice this many archives are started and not yet written. 1 expands the archives one after another.",False,"named","False",False,"The processor count",[]),
   ] + LIMP,
   "inputs":[("System.String[]","Paths, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
   "outputs":[("PyPackaging.PySdistEntry","The Archive entry (with the archive's verdict; Action Extracted, Refused or Skipped) once the archive has been read, then one per member, with Action (Extracted, Skipped or Refused), Destination and Reason.")],
@@ -94,7 +97,7 @@ Every member produces one PySdistEntry whose Action is Extracted, Skipped or Ref
 
 -Verbose says, for each archive expanded, whether its target was created or an existing one replaced (-Force).
 
-Stopping the command (Ctrl+C) removes the staging directory; the destination is unchanged.
+Stopping the command (Ctrl+C, or a later command such as Select-Object -First that wants no more) removes the staging directories of every archive in flight; the destination keeps only the archives already written.
 
 Staging directories are named .pypackaging-<random>.partial and live beside the target only while an archive is being expanded.""",
   "examples":[
@@ -103,6 +106,7 @@ Staging directories are named .pypackaging-<random>.partial and live beside the 
    ("Expand several, stop at the first refusal","""try { Expand-PySdistSafely dist/*.tar.gz -DestinationPath out -ErrorAction Stop } catch { $_.Exception.Message }""","Without -ErrorAction Stop a refused archive is reported and the others are still expanded. The message lists every unsafe member and its reason; the destination is unchanged for the refused archive."),
    ("Skip unsafe members, keep real symlinks","""Expand-PySdistSafely dist/demo-1.0.tar.gz out -SkipUnsafe -LinkMode Symlink | Where-Object Action -ne Extracted""","Shows what was skipped, each with a Reason."),
    ("Preview","""Get-ChildItem dist -Filter *.tar.gz | Expand-PySdistSafely -DestinationPath out -WhatIf""","Says what would be expanded and writes nothing."),
+   ("Expand many sdists, four at a time","""Get-ChildItem dist -Filter *.tar.gz | Expand-PySdistSafely -DestinationPath out -ThrottleLimit 4 | Where-Object EntryType -eq Archive""","Reads and stages up to four archives at once and writes each archive's entry, in the order Get-ChildItem listed them."),
   ],
   "links":["Test-PySdist","Get-PySdistRule","about_CommonParameters"],
   "should_process":True,
