@@ -198,12 +198,13 @@ namespace PyPackaging.Tests
             using var temp = new TempDir();
             string dynamicProject = BuildFixtures.Clean(temp.Path, "dyn",
                 "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"dyn\"\ndynamic = [\"version\"]\n");
-            var rec = Failure("Build-PySdist", dynamicProject);
+            // -Backend Native: Auto would hand both to the project's backend (ProjectModeTests).
+            var rec = Failure("Build-PySdist -Backend Native", dynamicProject);
             Assert.Equal("InvalidProjectMetadata,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
             Assert.Contains("dynamic", rec.Exception.Message);
 
             string noProject = BuildFixtures.Clean(temp.Path, "noproj", "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n");
-            Assert.Contains("native build", Failure("Build-PySdist", noProject).Exception.Message);
+            Assert.Contains("native build", Failure("Build-PySdist -Backend Native", noProject).Exception.Message);
             Assert.False(Directory.Exists(Path.Combine(noProject, "dist")));
         }
 
