@@ -131,14 +131,30 @@ namespace PyPackaging.Building.CleanRoom
             using (var room = CleanRoomDirectory.Create(plan.Project.TemporaryDirectory))
             {
                 var git = GitRepository.TryOpen(root, out string whyNoGit, cancellationToken);
-                var selection = CleanRoomFiles.Select(root, plan.OutputDirectory, git, plan.Options.Exclude, cancellationToken);
+                CleanRoomSelection selection;
+                try
+                {
+                    selection = CleanRoomFiles.Select(root, plan.OutputDirectory, git, plan.Options.Exclude, cancellationToken);
+                }
+                catch (Exception e) when (e is GitException || e is TimeoutException)
+                {
+                    throw new ProjectBuildException("CleanRoomFailed", "git could not list the project's files for the clean room, nothing was written: " + e.Message, e);
+                }
                 if (git != null && selection.Files.Count == 0)
                 {
                     log.Add("git lists no file of the project (is it ignored by an enclosing repository?): the clean room takes the .gitignore-filtered tree instead.");
                     git = null;
                     selection = CleanRoomFiles.Select(root, plan.OutputDirectory, null, plan.Options.Exclude, cancellationToken);
                 }
-                string roomProject = PrepareRoom(room, root, git, selection, log, cancellationToken);
+                string roomProject;
+                try
+                {
+                    roomProject = PrepareRoom(room, root, git, selection, log, cancellationToken);
+                }
+                catch (Exception e) when (e is GitException || e is TimeoutException)
+                {
+                    throw new ProjectBuildException("CleanRoomFailed", "Preparing the clean room's git view failed, nothing was written: " + e.Message, e);
+                }
                 if (git == null) log.Add("No git view in the clean room: " + (whyNoGit.Length > 0 ? whyNoGit : "git is not used") + ".");
                 log.Add("Clean room: " + selection.Files.Count + " files (" + selection.TotalBytes + " bytes) from " + (selection.FromGit ? "git's file list" : "the .gitignore-filtered tree") + ", " + selection.LeftOut.Count + " paths kept out.");
                 log.AddRange(selection.LeftOut.Select(l => "Kept out of the clean room: " + l));
