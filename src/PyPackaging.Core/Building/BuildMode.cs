@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PyPackaging.Building.Project;
+using PyPackaging.Building.Versions;
 
 namespace PyPackaging.Building
 {
@@ -39,7 +40,8 @@ namespace PyPackaging.Building
     /// <summary>
     /// The one answer to "can the native build reproduce this project?". Native only when all hold: the backend is one
     /// the native builder imitates (hatchling, flit_core, pdm-backend, uv_build), there is a <c>[project]</c> table, and
-    /// nothing in it is dynamic except a version the reader could compute (<see cref="ProjectMetadata.Version"/> filled).
+    /// nothing in it is dynamic except a version <see cref="DynamicVersionResolver"/> computes (and flit's description,
+    /// read with it).
     /// Everything else — setuptools (with or without setup.py), poetry-core, maturin, scikit-build-core, any other
     /// backend, no <c>[build-system]</c> (PEP 517's fallback is setuptools), other dynamic fields — is Project.
     /// A pyproject.toml that cannot be parsed stays Native, so that its syntax errors are reported as today.
@@ -95,15 +97,22 @@ namespace PyPackaging.Building
             {
                 return new BuildModeDecision(BuildMode.Project, "there is no [project] table, so the metadata lives in " + backendName + "'s own configuration");
             }
-            var otherDynamic = metadata.Dynamic.Where(d => !string.Equals(d, "version", StringComparison.OrdinalIgnoreCase)).ToList();
+            // flit_core's dynamic description comes with the version, from the same module docstring (issue 10a).
+            bool flitDescription = backend == "flit_core.buildapi" && metadata.Dynamic.Contains("version");
+            var otherDynamic = metadata.Dynamic.Where(d => d != "version" && !(flitDescription && d == "description")).ToList();
             if (otherDynamic.Count > 0)
             {
                 return new BuildModeDecision(BuildMode.Project, "project.dynamic lists " + string.Join(", ", otherDynamic.Select(d => "'" + d + "'")) + ", which only " + backendName + " can compute");
             }
-            bool dynamicVersion = metadata.Dynamic.Any(d => string.Equals(d, "version", StringComparison.OrdinalIgnoreCase));
-            if (dynamicVersion && metadata.Version == null)
+            bool dynamicVersion = metadata.Dynamic.Contains("version");
+            if (dynamicVersion)
             {
-                return new BuildModeDecision(BuildMode.Project, "the dynamic version cannot be computed natively, so " + backendName + " computes it");
+                // The resolver the native build uses (Building/Versions): native exactly when it can compute the version.
+                var version = metadata.Version != null ? null : DynamicVersionResolver.Resolve(metadata, projectDirectory);
+                if (version != null && version.ProblemId != null)
+                {
+                    return new BuildModeDecision(BuildMode.Project, "the dynamic version cannot be computed natively (" + version.ProblemId + "), so " + backendName + " computes it");
+                }
             }
             return new BuildModeDecision(BuildMode.Native, backendName + " with " + (dynamicVersion ? "a version computed natively" : "static [project] metadata") + ": the native build reproduces it");
         }

@@ -92,7 +92,20 @@ namespace PyPackaging.Core.Tests.Building.CleanRoom
             // demo.py has no __version__: no reader can compute it.
             var d = Assess(Backend("flit_core.buildapi", "[project]\nname = \"demo\"\ndynamic = [\"version\"]\n"), "demo.py");
             Assert.Equal(BuildMode.Project, d.Mode);
-            Assert.Contains("dynamic version cannot be computed natively, so flit_core computes it", d.Reason);
+            Assert.Contains("dynamic version cannot be computed natively (", d.Reason);
+            Assert.Contains("so flit_core computes it", d.Reason);
+        }
+
+        /// <summary>A version the native resolver computes (issue 10a: flit's __version__) keeps the build native.</summary>
+        [Fact]
+        public void ADynamicVersionComputedNativelyStaysNative()
+        {
+            using var temp = new TempDir();
+            temp.File("pyproject.toml", Backend("flit_core.buildapi", "[project]\nname = \"demo\"\ndynamic = [\"version\", \"description\"]\n"));
+            temp.File("demo.py", "\"\"\"A demo.\"\"\"\n__version__ = \"2.0\"\n");
+            var d = NativeBuildSupport.Assess(temp.Path);
+            Assert.Equal(BuildMode.Native, d.Mode);
+            Assert.Contains("a version computed natively", d.Reason);
         }
 
         [Fact]
