@@ -15,6 +15,8 @@ namespace PyPackaging.Benchmarks
     ///   expand FILE [RUNS]      extract FILE with SdistExtractor, tar xzf and Python's tarfile (filter="data"): median wall times
     ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
+    ///   build-modes [DIR] [N] [PYTHON]  the same project (in git, with an untracked venv) built natively, in Project mode
+    ///                           (clean room + python -m build, and + the build_sdist hook) and by python -m build directly
     ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
     ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
@@ -59,6 +61,10 @@ namespace PyPackaging.Benchmarks
                     // build-real DIR [ITERATIONS] [SOURCE_ROOT]: the same comparison on 2,500 real .py files (python3's stdlib by default)
                     return BuildBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
                         realSources: true, sourceRoot: args.Length > 3 ? args[3] : null);
+                case "build-modes":
+                    // build-modes [DIR] [ITERATIONS] [PYTHON]: native vs Project mode (clean room) vs python -m build directly
+                    return BuildModesBench.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 3 ? args[3] : null);
                 case "build-once":
                     // build-once PROJECT OUTDIR: one native build (what "whole-process" times)
                     Console.WriteLine(BuildBench.BuildOnce(args[1], args[2]));

@@ -101,7 +101,8 @@ namespace PyPackaging.Tests
             BuildFixtures.Write(project, "pyproject.toml", HatchVcs);
             BuildFixtures.Write(project, "src/demo_vcs/__init__.py", "");
 
-            var rec = BuildPySdistTests.Failure("Build-PySdist", project);
+            // -Backend Native: Auto hands a version it cannot compute to the project's backend (Project mode).
+            var rec = BuildPySdistTests.Failure("Build-PySdist -Backend Native", project);
             Assert.Equal("DynamicVersionUnresolved,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
             Assert.Contains("there is no .git in", rec.Exception.Message);
             Assert.Contains("fallback-version", rec.Exception.Message);
