@@ -15,8 +15,8 @@ namespace PyPackaging.Building
 {
     /// <summary>
     /// The native sdist build, free of PowerShell: <see cref="Plan"/> reads pyproject.toml, walks the tree
-    /// (<see cref="SourceTreeWalker"/>), applies the backend's include/exclude settings (<see cref="BackendRuleSet"/>) and
-    /// lists the members; <see cref="Write"/> writes them (pax, gzip, fixed times and owners) to a temporary file in the
+    /// (<see cref="SourceTreeWalker"/>; <see cref="FileSelector"/> decides each path from the backend's defaults and
+    /// settings, <see cref="BackendRuleSet"/>) and lists the members; <see cref="Write"/> writes them (pax, gzip, fixed times and owners) to a temporary file in the
     /// output directory, checks it with the Test-PySdist engine and only then renames it into place.
     /// <para>Layout: one top directory <c>{normalized_name}-{version}/</c>; regular files only, no directory entries
     /// (like hatchling; extractors create parents); all members, PKG-INFO included, in ordinal path order;
@@ -42,8 +42,13 @@ namespace PyPackaging.Building
             ProjectMetadata metadata = ReadMetadata(plan, root, problems, warnings);
             cancellationToken.ThrowIfCancellationRequested();
 
-            var backend = BackendRuleSet.From(metadata);
+            var backend = BackendRuleSet.From(metadata, root);
             warnings.AddRange(backend.Warnings);
+            if (backend.Problem != null)
+            {
+                problems.Add(backend.Problem);
+                plan.ProblemId = plan.ProblemId ?? "InvalidSourceTree";
+            }
             warnings.AddRange(UnreadSettings.Find(root));
             plan.Honoured = backend.Honoured;
 

@@ -144,6 +144,27 @@ namespace PyPackaging.Building.Project
 
         /// <summary>uv <c>source-exclude</c>.</summary>
         public IReadOnlyList<string> SourceExclude { get; }
+
+        /// <summary>hatch <c>artifacts</c> (gitignore syntax; packed even when ignored).</summary>
+        public IReadOnlyList<string> Artifacts { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>hatch <c>force-include</c>: source path → path in the sdist.</summary>
+        public IReadOnlyDictionary<string, string> ForceIncludeMap { get; internal set; } = new Dictionary<string, string>();
+
+        /// <summary>flit <c>[tool.flit.module] name</c>, uv <c>module-name</c> (one or more; dotted for namespace packages).</summary>
+        public IReadOnlyList<string> ModuleNames { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>uv <c>module-root</c>, pdm <c>package-dir</c>; null when not set.</summary>
+        public string? ModuleRoot { get; internal set; }
+
+        /// <summary>flit <c>[tool.flit.external-data] directory</c>, the directories of uv <c>[tool.uv.build-backend.data]</c>.</summary>
+        public IReadOnlyList<string> DataDirectories { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The table each key was read from, when not <see cref="TablePath"/> (hatch: a key of [tool.hatch.build] the sdist target does not set).</summary>
+        public IReadOnlyDictionary<string, string> KeyTables { get; internal set; } = new Dictionary<string, string>();
+
+        /// <summary>Where a key's value came from, for messages: <c>tool.hatch.build.targets.sdist.exclude</c>.</summary>
+        public string OriginOf(string key) => (KeyTables.TryGetValue(key, out var table) ? table : TablePath) + "." + key;
     }
 
     /// <summary>

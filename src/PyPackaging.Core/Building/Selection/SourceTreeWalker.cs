@@ -56,7 +56,7 @@ namespace PyPackaging.Building.Selection
             private readonly HashSet<string> _active = new HashSet<string>(FileSystemLinks.PathComparer);
             private readonly List<SourceTreeItem> _items = new List<SourceTreeItem>();
 
-            // Files found packable, including those a build rule (8–10) then leaves out: the case-collision check
+            // Files found packable, including those a build rule (9–11) then leaves out: the case-collision check
             // has always looked at these, so it still does.
             private readonly List<SourceTreeItem> _packable = new List<SourceTreeItem>();
 
