@@ -52,14 +52,23 @@ namespace PyPackaging.Building
             warnings.AddRange(UnreadSettings.Find(root));
             plan.Honoured = backend.Honoured;
 
-            // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no.
+            // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no;
+            // the license-files globs are matched by the same walk.
             var required = new List<string> { "pyproject.toml" };
             if (metadata.Readme?.File != null) required.Add(metadata.Readme.File.Replace('\\', '/'));
             required.AddRange(metadata.LicenseFiles.Select(f => f.Replace('\\', '/')));
 
             // Every in-or-out decision is FileSelector's; here its answers become members and exclusions.
-            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required));
+            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required,
+                metadata.LicenseFilePatterns.Select(p => p.Glob.ToWalkPattern())));
             cancellationToken.ThrowIfCancellationRequested();
+            var licenseProblems = LicenseGlob.Resolve(metadata, tree.Items, root);
+            if (licenseProblems.Count > 0)
+            {
+                problems.AddRange(licenseProblems.Select(Describe));
+                plan.ProblemId = plan.ProblemId ?? "InvalidProjectMetadata";
+            }
+            required.AddRange(metadata.LicenseFiles.Where(f => !required.Contains(f)));
             var members = new List<PlannedMember>();
             var exclusions = new List<PlannedExclusion>();
             string top = plan.TopDirectory.Length > 0 ? plan.TopDirectory : "invalid";

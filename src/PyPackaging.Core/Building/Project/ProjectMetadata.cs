@@ -96,6 +96,23 @@ namespace PyPackaging.Building.Project
         public IReadOnlyList<string> BackendPath { get; }
     }
 
+    /// <summary>One valid <c>project.license-files</c> glob and where it was written.</summary>
+    public sealed class LicenseFilePattern
+    {
+        internal LicenseFilePattern(string keyPath, LicenseGlob glob)
+        {
+            KeyPath = keyPath;
+            Glob = glob;
+        }
+
+        /// <summary>For example <c>project.license-files[0]</c>.</summary>
+        public string KeyPath { get; }
+
+        public LicenseGlob Glob { get; }
+
+        public string Pattern => Glob.Pattern;
+    }
+
     /// <summary>The build backend a <see cref="BackendFileRules"/> table belongs to.</summary>
     public enum BuildBackendKind
     {
@@ -219,8 +236,15 @@ namespace PyPackaging.Building.Project
         /// <summary>Legacy license text (from <c>license = {text}</c> or the content of <c>license = {file}</c>).</summary>
         public string? LicenseText { get; internal set; }
 
-        /// <summary>License files, '/'-separated and relative to the project, sorted ordinally, without duplicates.</summary>
+        /// <summary>
+        /// License files, '/'-separated and relative to the project, sorted ordinally, without duplicates: the
+        /// <c>license = {file}</c> file, or the files the build's walk matched with <see cref="LicenseFilePatterns"/>
+        /// (filled in by <see cref="SdistBuilder.Plan"/>; empty straight after reading).
+        /// </summary>
         public IReadOnlyList<string> LicenseFiles { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The valid <c>project.license-files</c> globs (PEP 639), matched during the build's one walk.</summary>
+        public IReadOnlyList<LicenseFilePattern> LicenseFilePatterns { get; internal set; } = Array.Empty<LicenseFilePattern>();
 
         public IReadOnlyList<ProjectContact> Authors { get; internal set; } = Array.Empty<ProjectContact>();
 

@@ -16,7 +16,8 @@ namespace PyPackaging.Building.Selection
     /// <list type="bullet">
     /// <item>hatchling (builders/sdist.py, builders/config.py): the whole tree; <c>include</c> or <c>only-include</c>
     /// (from the sdist target, else from [tool.hatch.build]) restrict it; pyproject.toml, hatch.toml, hatch_build.py,
-    /// .gitignore and .hgignore at the root are always packed.</item>
+    /// .gitignore and .hgignore at the root are always packed, and so are its default license files
+    /// (LICEN[CS]E*, COPYING*, NOTICE*, AUTHORS*) when project.license-files is not set.</item>
     /// <item>flit_core (sdist.py, common.Module): the module — <c>name</c>/ or <c>name</c>.py at the root or under
     /// src/ (name from [tool.flit.module] name, else the project name with '-' as '_') — plus the external-data
     /// directory; exactly one candidate must exist, as flit_core refuses otherwise.</item>
@@ -64,7 +65,7 @@ namespace PyPackaging.Building.Selection
             if (metadata == null) throw new ArgumentNullException(nameof(metadata));
             switch (ProjectBackends.KindOf(metadata.BuildSystem?.BuildBackend))
             {
-                case BuildBackendKind.Hatch: return Hatch(rules);
+                case BuildBackendKind.Hatch: return Hatch(metadata, rules);
                 case BuildBackendKind.Flit: return projectRoot == null ? WholeTree : Flit(metadata, rules, projectRoot);
                 case BuildBackendKind.Uv: return projectRoot == null ? WholeTree : Uv(metadata, rules, projectRoot);
                 case BuildBackendKind.Pdm: return projectRoot == null && (rules == null || rules.Include.Count == 0) ? WholeTree : Pdm(rules, projectRoot ?? string.Empty);
@@ -72,7 +73,11 @@ namespace PyPackaging.Building.Selection
             }
         }
 
-        private static BackendScope Hatch(BackendFileRules? rules)
+        // hatchling (metadata/core.py license_files) packs LICEN[CS]E*, COPYING*, NOTICE* and AUTHORS* at the root when
+        // project.license-files is not set, whatever include/only-include say.
+        private static readonly string[] HatchDefaultLicenseGlobs = { "LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*" };
+
+        private static BackendScope Hatch(ProjectMetadata metadata, BackendFileRules? rules)
         {
             var patterns = new List<(string, string, string)>();
             if (rules != null && rules.OnlyInclude.Count > 0)
@@ -83,6 +88,11 @@ namespace PyPackaging.Building.Selection
             else if (rules != null && rules.Include.Count > 0)
             {
                 patterns.AddRange(rules.Include.Select(p => (p, rules.OriginOf("include"), p)));
+            }
+
+            if (patterns.Count > 0 && metadata.LicenseFiles.Count == 0 && metadata.LicenseFilePatterns.Count == 0)
+            {
+                patterns.AddRange(HatchDefaultLicenseGlobs.Select(g => ("/" + g, "hatchling's default license files", g)));
             }
 
             return new BackendScope("hatchling", patterns, HatchAlwaysKept, null);

@@ -17,7 +17,8 @@ namespace PyPackaging.Building.Selection
     /// <item>caller -Exclude patterns: out (ExcludePattern);</item>
     /// <item>caller -Include, the backend's force-include settings (uv source-include, flit include, pdm
     /// source-includes/includes, hatch artifacts/force-include) and the files the metadata names (pyproject.toml,
-    /// readme, license files): in, whatever 3–8 say. Below a directory 3–8 leave out, only patterns with a '/' reach in;</item>
+    /// readme) and the license-files globs: in, whatever 3–8 say. Below a directory 3–8 leave out, only patterns with
+    /// a '/' reach in, and license globs not below junk (environments, caches, VCS, build outputs);</item>
     /// <item>the build's output directory (OutputDirectory);</item>
     /// <item>directory content: pyvenv.cfg or conda-meta/ (VirtualEnvironment), a CACHEDIR.TAG with the signature
     /// (CacheDirectory);</item>
@@ -46,6 +47,7 @@ namespace PyPackaging.Building.Selection
     {
         private readonly GitIgnoreFile? _include;
         private readonly GitIgnoreFile? _exclude;
+        private readonly GitIgnoreFile? _licenses;
         private readonly string? _outputFull;
         private readonly string? _outputReal;
         private readonly BuildSelection? _build;
@@ -58,6 +60,7 @@ namespace PyPackaging.Building.Selection
         {
             if (options.Include.Count > 0) _include = GitIgnoreFile.FromPatterns(options.Include, string.Empty, "Include");
             if (options.Exclude.Count > 0) _exclude = GitIgnoreFile.FromPatterns(options.Exclude, string.Empty, "Exclude");
+            if (options.LicenseFiles.Count > 0) _licenses = GitIgnoreFile.FromPatterns(options.LicenseFiles, string.Empty, "project.license-files");
             if (!string.IsNullOrEmpty(options.OutputDirectory))
             {
                 _outputFull = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
@@ -73,12 +76,14 @@ namespace PyPackaging.Building.Selection
         public GitIgnoreMatcher IgnoreFiles { get; } = new GitIgnoreMatcher();
 
         /// <summary>
-        /// The walker's options for a build: the caller's patterns, the backend's force-includes and the files the
-        /// metadata needs as Include patterns (rule 2), and the build-only rules 7 and 9–11.
+        /// The walker's options for a build: the caller's patterns, the backend's force-includes, the files the
+        /// metadata needs and the license-files globs as Include patterns (rule 2), and the build-only rules 7 and 9–11.
         /// </summary>
-        public static SourceTreeOptions ForBuild(string root, string outputDirectory, SdistBuildOptions build, BackendRuleSet backend, IReadOnlyList<string> required)
+        public static SourceTreeOptions ForBuild(string root, string outputDirectory, SdistBuildOptions build, BackendRuleSet backend, IReadOnlyList<string> required,
+            IEnumerable<string> licensePatterns)
         {
             var options = new SourceTreeOptions(root) { OutputDirectory = outputDirectory };
+            foreach (string p in licensePatterns) options.LicenseFiles.Add(p);
             foreach (string p in build.Include) options.Include.Add(p);
             foreach (string p in backend.ForceInclude) options.Include.Add(p);
             foreach (string r in required) options.Include.Add("/" + EscapeGlob(r));
@@ -93,7 +98,8 @@ namespace PyPackaging.Building.Selection
         /// <param name="path">What the walk found.</param>
         /// <param name="parentForced">A parent directory was brought in by rule 2.</param>
         /// <param name="belowExcluded">The path lies below a directory left out by 3–7 (the walk is there only for rule 2).</param>
-        public PathVerdict Select(in TreePath path, bool parentForced, bool belowExcluded)
+        /// <param name="belowJunk">That directory is junk (<see cref="IsJunk"/>): license globs do not reach in.</param>
+        public PathVerdict Select(in TreePath path, bool parentForced, bool belowExcluded, bool belowJunk = false)
         {
             GitIgnorePattern? excluded = CallerExcludeMatch(path);
             if (excluded != null)
@@ -101,7 +107,8 @@ namespace PyPackaging.Building.Selection
                 return PathVerdict.Out(ExclusionReason.ExcludePattern, "Left out by the Exclude pattern " + excluded.Describe() + ".", excluded, mayHoldIncluded: false);
             }
 
-            bool forced = IsBroughtIn(path, parentForced, belowExcluded);
+            bool license = IsLicenseFile(path, belowJunk);
+            bool forced = license || IsBroughtIn(path, parentForced, belowExcluded);
             if (!forced)
             {
                 PathVerdict byTree = TreeRules(path);
@@ -109,11 +116,31 @@ namespace PyPackaging.Building.Selection
                 if (belowExcluded) return PathVerdict.CoveredByExcludedDirectory;
             }
 
-            return path.IsDirectory || _build == null ? PathVerdict.In(forced) : BuildRules(path.RelativePath, forced);
+            return path.IsDirectory || _build == null ? PathVerdict.In(forced) : BuildRules(path.RelativePath, forced || license, license);
         }
 
         /// <summary>Whether a rule-2 pattern could match something below this excluded directory (so the walk goes in).</summary>
-        public bool IncludeCouldReachBelow(byte[] relativePathBytes) => _include != null && _include.AnchoredCouldMatchBelow(relativePathBytes);
+        /// <param name="relativePathBytes">The directory.</param>
+        /// <param name="junk">The directory is junk, or lies in junk: license globs do not count.</param>
+        public bool IncludeCouldReachBelow(byte[] relativePathBytes, bool junk = false) =>
+            (_include != null && _include.AnchoredCouldMatchBelow(relativePathBytes))
+            || (!junk && _licenses != null && _licenses.AnchoredCouldMatchBelow(relativePathBytes));
+
+        /// <summary>
+        /// Junk: what no backend should pack and no license glob may reach into — VCS metadata, environments, caches,
+        /// bytecode, tool directories, OS litter, build outputs, the output directory and link loops.
+        /// </summary>
+        public static bool IsJunk(ExclusionReason reason) =>
+            reason != ExclusionReason.None && reason != ExclusionReason.GitIgnore && reason != ExclusionReason.ExcludePattern
+            && reason != ExclusionReason.BackendExclude && reason != ExclusionReason.NotIncluded && reason != ExclusionReason.Generated;
+
+        // Rule 2 for the license-files globs: files only, never below junk.
+        private bool IsLicenseFile(in TreePath path, bool belowJunk)
+        {
+            if (_licenses == null || path.IsDirectory || belowJunk) return false;
+            GitIgnorePattern? hit = _licenses.FindLastMatch(path.RelativePathBytes, false);
+            return hit != null && !hit.IsNegated;
+        }
 
         // Rule 1.
         private GitIgnorePattern? CallerExcludeMatch(in TreePath path)
@@ -167,7 +194,7 @@ namespace PyPackaging.Building.Selection
         // Rule 7.
         private PathVerdict ScopeRule(in TreePath path)
         {
-            if (!_scopeCanPrune || BackendRuleSet.MayHoldMatches(_build!.Backend.Scope, path.RelativePath) || IncludeCouldReachBelow(path.RelativePathBytes))
+            if (!_scopeCanPrune || BackendRuleSet.MayHoldMatches(_build!.Backend.Scope, path.RelativePath) || IncludeCouldReachBelow(path.RelativePathBytes, junk: false))
             {
                 return PathVerdict.None;
             }
@@ -224,7 +251,7 @@ namespace PyPackaging.Building.Selection
         }
 
         // Rules 9–11.
-        private PathVerdict BuildRules(string rel, bool forced)
+        private PathVerdict BuildRules(string rel, bool forced, bool license)
         {
             if (rel == "PKG-INFO")
             {
@@ -232,7 +259,7 @@ namespace PyPackaging.Building.Selection
             }
 
             BuildSelection build = _build!;
-            if (BackendRuleSet.Match(build.CallerInclude, rel) != null || build.Required.Contains(rel))
+            if (license || BackendRuleSet.Match(build.CallerInclude, rel) != null || build.Required.Contains(rel))
             {
                 return PathVerdict.In(forced);
             }

@@ -204,6 +204,13 @@ namespace PyPackaging.Building.Selection
         /// </summary>
         public IList<string> Include { get; } = new List<string>();
 
+        /// <summary>
+        /// Root-anchored gitignore-style patterns of the license files (project.license-files): matching files are
+        /// packed like Include matches, but these patterns never reach inside junk (VCS metadata, environments,
+        /// caches, bytecode, build outputs, the output directory) and never bring in a directory as a whole.
+        /// </summary>
+        public IList<string> LicenseFiles { get; } = new List<string>();
+
         /// <summary>Gitignore-style patterns relative to the project root whose matches are never packed. Wins over everything.</summary>
         public IList<string> Exclude { get; } = new List<string>();
 
