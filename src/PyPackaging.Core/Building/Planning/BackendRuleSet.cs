@@ -55,6 +55,9 @@ namespace PyPackaging.Building.Planning
         /// <summary>Root-relative files the backend always packs, whatever <see cref="Scope"/> says.</summary>
         public IReadOnlyList<string> AlwaysKept { get; private set; } = new[] { "pyproject.toml" };
 
+        /// <summary>Directories outside <see cref="Scope"/> may be left out whole (the backend never reads them).</summary>
+        public bool ScopeSkipsDirectories { get; private set; }
+
         /// <summary>The backend as messages name it.</summary>
         public string BackendName { get; private set; } = "the backend";
 
@@ -143,6 +146,7 @@ namespace PyPackaging.Building.Planning
             set.Scope = patterns;
             set.AlwaysKept = scope.AlwaysKept;
             set.BackendName = scope.Backend;
+            set.ScopeSkipsDirectories = scope.SkipsDirectoriesOutside;
             set.Problem = scope.Problem;
         }
 

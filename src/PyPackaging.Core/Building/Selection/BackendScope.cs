@@ -54,6 +54,12 @@ namespace PyPackaging.Building.Selection
         /// <summary>Why the backend itself would refuse this tree (its module is missing or ambiguous); null when it would not.</summary>
         public string? Problem { get; }
 
+        /// <summary>
+        /// The backend never reads a directory outside its scope (false for hatchling's include, which it applies
+        /// file by file after walking the whole tree; there a directory outside is judged file by file too).
+        /// </summary>
+        public bool SkipsDirectoriesOutside { get; private set; } = true;
+
         internal static BackendScope WholeTree { get; } = new BackendScope("the backend", Array.Empty<(string, string, string)>(), PyprojectOnly, null);
 
         /// <summary>
@@ -80,6 +86,7 @@ namespace PyPackaging.Building.Selection
         private static BackendScope Hatch(ProjectMetadata metadata, BackendFileRules? rules)
         {
             var patterns = new List<(string, string, string)>();
+            bool walksAll = false;
             if (rules != null && rules.OnlyInclude.Count > 0)
             {
                 // hatchling walks only these paths and then ignores include.
@@ -88,6 +95,7 @@ namespace PyPackaging.Building.Selection
             else if (rules != null && rules.Include.Count > 0)
             {
                 patterns.AddRange(rules.Include.Select(p => (p, rules.OriginOf("include"), p)));
+                walksAll = true;
             }
 
             if (patterns.Count > 0 && metadata.LicenseFiles.Count == 0 && metadata.LicenseFilePatterns.Count == 0)
@@ -95,7 +103,7 @@ namespace PyPackaging.Building.Selection
                 patterns.AddRange(HatchDefaultLicenseGlobs.Select(g => ("/" + g, "hatchling's default license files", g)));
             }
 
-            return new BackendScope("hatchling", patterns, HatchAlwaysKept, null);
+            return new BackendScope("hatchling", patterns, HatchAlwaysKept, null) { SkipsDirectoriesOutside = !walksAll };
         }
 
         private static BackendScope Flit(ProjectMetadata metadata, BackendFileRules? rules, string root)

@@ -27,8 +27,9 @@ namespace PyPackaging.Building.Selection
     /// setuptools build tree (lib, lib.*, bdist.*, temp.*, scripts-*);</item>
     /// <item>ignore files: every .gitignore from the root down, then .git/info/exclude (GitIgnore);</item>
     /// <item>build only, directories: outside the backend's scope (<see cref="BackendScope"/>: flit_core's or
-    /// uv_build's module, pdm-backend's packages, hatchling's only-include …) when no scope, Include or metadata
-    /// pattern can match below (NotIncluded) — reported once, not entered;</item>
+    /// uv_build's module, pdm-backend's packages, hatchling's only-include — not hatchling's include, which hatchling
+    /// applies file by file) when no scope, Include or metadata pattern can match below (NotIncluded) — reported
+    /// once, not entered;</item>
     /// <item>below a directory left out by 3–7, everything not brought in by 2 is covered by that directory's line;</item>
     /// <item>files only, build only: PKG-INFO at the root is generated (Generated);</item>
     /// <item>files only, build only, unless -Include or the metadata names the file: the backend's exclude settings
@@ -68,7 +69,7 @@ namespace PyPackaging.Building.Selection
             }
 
             _build = options.Build;
-            _scopeCanPrune = _build != null && _build.Backend.Scope.Count > 0
+            _scopeCanPrune = _build != null && _build.Backend.Scope.Count > 0 && _build.Backend.ScopeSkipsDirectories
                 && (_include == null || !_include.Patterns.Any(p => !p.IsNegated && !p.IsAnchored));
         }
 

@@ -43,7 +43,7 @@ namespace PyPackaging.Building.Selection
         /// <summary>Operating-system litter such as .DS_Store.</summary>
         SystemFile,
 
-        /// <summary>dist/ at the project root.</summary>
+        /// <summary>Build outputs: dist/ at the project root, *.egg-info directories, a root build/ holding a setuptools build tree.</summary>
         BuildOutput,
 
         /// <summary>The output directory of the current build.</summary>
@@ -64,7 +64,7 @@ namespace PyPackaging.Building.Selection
         /// <summary>Build only: the active backend's exclude settings matched.</summary>
         BackendExclude,
 
-        /// <summary>Build only: hatchling's include/only-include did not match (they restrict the sdist).</summary>
+        /// <summary>Build only: outside what the backend packs (its module, packages, include/only-include; see BackendScope).</summary>
         NotIncluded,
     }
 
