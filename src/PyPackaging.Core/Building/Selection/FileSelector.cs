@@ -16,7 +16,7 @@ namespace PyPackaging.Building.Selection
     /// <list type="number">
     /// <item>caller -Exclude patterns: out (ExcludePattern);</item>
     /// <item>caller -Include, the backend's force-include settings (uv source-include, flit include, pdm
-    /// source-includes/includes, hatch artifacts/force-include) and the files the metadata names (pyproject.toml,
+    /// source-includes, hatch artifacts/force-include) and the files the metadata names (pyproject.toml,
     /// readme) and the license-files globs: in, whatever 3–8 say. Below a directory 3–8 leave out, only patterns with
     /// a '/' reach in, and license globs not below junk (environments, caches, VCS, build outputs);</item>
     /// <item>the build's output directory (OutputDirectory);</item>
