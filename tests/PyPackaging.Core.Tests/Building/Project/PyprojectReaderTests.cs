@@ -110,6 +110,7 @@ namespace PyPackaging.Core.Tests.Building.Project
             Assert.Contains(m.Problems, p => p.Message.StartsWith("Field \"project.requires-python\" is an invalid Python version specifier string (got '3.8')", StringComparison.Ordinal));
             Assert.Contains(m.Problems, p => p.Message == "Field \"project.dependencies[1]\" has an invalid type, expecting string (got int)");
             Assert.Contains(m.Problems, p => p.KeyPath == "project.dependencies[2]" && p.Value == "bad[" && p.Message.Contains("invalid PEP 508 requirement string 'bad['"));
+            Assert.Contains(m.Problems, p => p.KeyPath == "project.dependencies[2]" && p.Message.EndsWith("'bad[': at column 4: the extras list is not closed with `]`.", StringComparison.Ordinal));
             Assert.Contains(m.Problems, p => p.Message.StartsWith("Extra keys present in \"project\": 'not-real-key'", StringComparison.Ordinal));
             Assert.True(m.HasErrors);
             Assert.Equal(new[] { "ok" }, m.Dependencies);
