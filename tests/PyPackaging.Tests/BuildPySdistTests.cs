@@ -113,6 +113,28 @@ namespace PyPackaging.Tests
         }
 
         [SkippableFact]
+        public void WhatIf_and_Verbose_show_build_outputs_and_what_the_backend_leaves_out()
+        {
+            using var temp = new TempDir();
+            string project = BuildFixtures.Clean(temp.Path, pyproject: BuildFixtures.SimplePyproject.Replace("requires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"", "requires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"") +
+                "\n[tool.flit.module]\nname = \"demo_pkg\"\n");
+            // A stale setuptools build (its directory is also git-ignored: the build-output rule comes first) and egg-info.
+            BuildFixtures.Write(project, "build/lib/demo_pkg/core.py", "stale\n");
+            BuildFixtures.Write(project, "src/demo_pkg.egg-info/PKG-INFO", "stale\n");
+            var (output, ps) = Build(project, "-WhatIf -Verbose");
+            Assert.Empty(ps.Streams.Error);
+            var excluded = output.Where(o => o.Prop<string>("Action") == "Excluded").ToDictionary(o => o.Prop<string>("Path"), o => o.Prop<string>("Reason"));
+            Assert.StartsWith("BuildOutput", excluded["demo_pkg-1.0.0/build/"]);
+            Assert.Contains("setuptools build tree", excluded["demo_pkg-1.0.0/build/"]);
+            Assert.StartsWith("BuildOutput", excluded["demo_pkg-1.0.0/src/demo_pkg.egg-info/"]);
+            Assert.StartsWith("NotIncluded", excluded["demo_pkg-1.0.0/tests/"]);
+            Assert.Equal(new[] { "demo_pkg-1.0.0/PKG-INFO", "demo_pkg-1.0.0/README.md", "demo_pkg-1.0.0/pyproject.toml", "demo_pkg-1.0.0/src/demo_pkg/__init__.py",
+                "demo_pkg-1.0.0/src/demo_pkg/core.py", "demo_pkg-1.0.0/src/demo_pkg/data/values.json" }, Added(output).OrderBy(p => p, StringComparer.Ordinal));
+            Assert.Contains(ps.Streams.Verbose, v => v.Message.StartsWith("Excluded build/ (BuildOutput):", StringComparison.Ordinal));
+            Assert.Contains(ps.Streams.Verbose, v => v.Message.Contains("flit_core's module 'src/demo_pkg'", StringComparison.Ordinal));
+        }
+
+        [SkippableFact]
         public void Two_builds_are_byte_identical_and_SOURCE_DATE_EPOCH_sets_entry_and_gzip_times()
         {
             Tool.RequirePythonAndGit();

@@ -16,8 +16,8 @@ namespace PyPackaging.Building
 {
     /// <summary>
     /// The native sdist build, free of PowerShell: <see cref="Plan"/> reads pyproject.toml, walks the tree
-    /// (<see cref="SourceTreeWalker"/>), applies the backend's include/exclude settings (<see cref="BackendRuleSet"/>) and
-    /// lists the members; <see cref="Write"/> writes them (pax, gzip, fixed times and owners) to a temporary file in the
+    /// (<see cref="SourceTreeWalker"/>; <see cref="FileSelector"/> decides each path from the backend's defaults and
+    /// settings, <see cref="BackendRuleSet"/>) and lists the members; <see cref="Write"/> writes them (pax, gzip, fixed times and owners) to a temporary file in the
     /// output directory, checks it with the Test-PySdist engine and only then renames it into place.
     /// <para>Layout: one top directory <c>{normalized_name}-{version}/</c>; regular files only, no directory entries
     /// (like hatchling; extractors create parents); all members, PKG-INFO included, in ordinal path order;
@@ -43,19 +43,33 @@ namespace PyPackaging.Building
             ProjectMetadata metadata = ReadMetadata(plan, root, problems, warnings);
             cancellationToken.ThrowIfCancellationRequested();
 
-            var backend = BackendRuleSet.From(metadata);
+            var backend = BackendRuleSet.From(metadata, root);
             warnings.AddRange(backend.Warnings);
+            if (backend.Problem != null)
+            {
+                problems.Add(backend.Problem);
+                plan.ProblemId = plan.ProblemId ?? "InvalidSourceTree";
+            }
             warnings.AddRange(UnreadSettings.Find(root));
             plan.Honoured = backend.Honoured;
 
-            // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no.
+            // Files the metadata points at are always packed (as hatchling does), unless the caller's -Exclude says no;
+            // the license-files globs are matched by the same walk.
             var required = new List<string> { "pyproject.toml" };
             if (metadata.Readme?.File != null) required.Add(metadata.Readme.File.Replace('\\', '/'));
             required.AddRange(metadata.LicenseFiles.Select(f => f.Replace('\\', '/')));
 
             // Every in-or-out decision is FileSelector's; here its answers become members and exclusions.
-            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required));
+            var tree = SourceTreeWalker.Walk(FileSelector.ForBuild(root, plan.OutputDirectory, options, backend, required,
+                metadata.LicenseFilePatterns.Select(p => p.Glob.ToWalkPattern())));
             cancellationToken.ThrowIfCancellationRequested();
+            var licenseProblems = LicenseGlob.Resolve(metadata, tree.Items, root);
+            if (licenseProblems.Count > 0)
+            {
+                problems.AddRange(licenseProblems.Select(Describe));
+                plan.ProblemId = plan.ProblemId ?? "InvalidProjectMetadata";
+            }
+            required.AddRange(metadata.LicenseFiles.Where(f => !required.Contains(f)));
             var members = new List<PlannedMember>();
             var exclusions = new List<PlannedExclusion>();
             string top = plan.TopDirectory.Length > 0 ? plan.TopDirectory : "invalid";

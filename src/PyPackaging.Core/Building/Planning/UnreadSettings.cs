@@ -10,7 +10,7 @@ namespace PyPackaging.Building.Planning
 {
     /// <summary>
     /// Finds file-selection settings the native build does not apply, so each can be warned about instead of being
-    /// ignored silently: hatchling's target-independent <c>[tool.hatch.build]</c> keys, poetry's include/exclude/packages,
+    /// ignored silently: hatchling's <c>[tool.hatch.build]</c> packages/sources/only-packages/ignore-vcs/… keys, poetry's include/exclude/packages,
     /// setuptools' package settings and MANIFEST.in, maturin's and scikit-build-core's sdist settings.
     /// (Unknown keys inside the four tables that are read are reported by the pyproject reader.)
     /// </summary>
@@ -18,8 +18,7 @@ namespace PyPackaging.Building.Planning
     {
         private static readonly string[] HatchBuildKeys =
         {
-            "include", "exclude", "only-include", "force-include", "packages", "sources", "only-packages", "ignore-vcs",
-            "artifacts", "skip-excluded-dirs", "reproducible", "directory", "dev-mode-dirs", "require-runtime-dependencies",
+            "packages", "sources", "only-packages", "ignore-vcs", "skip-excluded-dirs", "reproducible", "directory", "dev-mode-dirs", "require-runtime-dependencies",
         };
 
         public static IReadOnlyList<string> Find(string projectDirectory)
@@ -42,7 +41,7 @@ namespace PyPackaging.Building.Planning
                 {
                     foreach (var key in hatchBuild.Keys.Where(k => HatchBuildKeys.Contains(k)))
                     {
-                        warnings.Add("[tool.hatch.build] " + key + " is not applied by the native build (only [tool.hatch.build.targets.sdist] include, exclude and only-include are); check the file list with -WhatIf and use -Include/-Exclude.");
+                        warnings.Add("[tool.hatch.build] " + key + " is not applied by the native build (include, exclude, only-include, artifacts and force-include are); check the file list with -WhatIf and use -Include/-Exclude.");
                     }
                 }
                 if (PyprojectReader.Descend(tool, "poetry") is TomlTable poetry)

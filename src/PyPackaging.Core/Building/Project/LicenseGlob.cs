@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Linq;
 using System.Text.RegularExpressions;
+using PyPackaging.Building.Selection;
 
 namespace PyPackaging.Building.Project
 {
@@ -156,49 +158,71 @@ namespace PyPackaging.Building.Project
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == ' ';
 
         /// <summary>
-        /// Every regular file below <paramref name="root"/> as a '/'-separated relative path, sorted ordinally.
-        /// Symbolic links to directories are not followed (no cycles, nothing outside the tree); <c>.git</c> is skipped.
+        /// The same glob as a root-anchored gitignore-style pattern for the build's walk (the two syntaxes agree on
+        /// the characters this one allows; a trailing space, which gitignore would strip, is escaped).
         /// </summary>
-        internal static List<string> EnumerateFiles(string root, out List<string> symlinks)
+        internal string ToWalkPattern() => "/" + (Pattern.EndsWith(" ", StringComparison.Ordinal) ? Pattern.Substring(0, Pattern.Length - 1) + "\\ " : Pattern);
+
+        /// <summary>
+        /// Matches <c>project.license-files</c> against what the build's one walk found and fills
+        /// <see cref="ProjectMetadata.LicenseFiles"/>; returns the problems (a link, a pattern matching nothing, a file
+        /// that is not UTF-8). The walk brings matching files in whatever the ignore files or the backend's scope say,
+        /// but never looks inside junk (VCS metadata, environments, caches, build outputs): a license file there is
+        /// not the project's (setuptools and hatchling glob the raw tree and would take it).
+        /// </summary>
+        internal static List<ProjectProblem> Resolve(ProjectMetadata metadata, IReadOnlyList<SourceTreeItem> items, string root)
         {
-            var result = new List<string>();
-            symlinks = new List<string>();
-            var stack = new Stack<(string Full, string Rel)>();
-            stack.Push((root, string.Empty));
-            while (stack.Count > 0)
+            var problems = new List<ProjectProblem>();
+            if (metadata.LicenseFilePatterns.Count == 0) return problems;
+            var files = items.Where(i => i.Kind == SourceItemKind.File || (i.Kind == SourceItemKind.Excluded && !i.IsDirectory)).ToList();
+            var matched = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var pattern in metadata.LicenseFilePatterns)
             {
-                var (dir, rel) = stack.Pop();
-                IEnumerable<FileSystemInfo> children;
-                try
+                var hits = files.Where(f => pattern.Glob.IsMatch(f.ArchivePath)).ToList();
+                foreach (var link in hits.Where(h => h.LinkTarget != null))
                 {
-                    children = new DirectoryInfo(dir).EnumerateFileSystemInfos();
+                    problems.Add(Error(pattern.KeyPath, link.ArchivePath, "License file '" + link.ArchivePath + "' (matched by '" + pattern.Pattern + "') is a symbolic link; an sdist carries no links, so copy the file instead."));
                 }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                var regular = hits.Where(h => h.LinkTarget == null).ToList();
+                if (regular.Count == 0)
                 {
+                    problems.Add(Error(pattern.KeyPath, pattern.Pattern, "Every pattern in \"project.license-files\" must match at least one file: '" + pattern.Pattern + "' did not match any"));
                     continue;
                 }
-                foreach (var child in children)
+                foreach (var h in regular)
                 {
-                    string childRel = rel.Length == 0 ? child.Name : rel + "/" + child.Name;
-                    bool link = (child.Attributes & FileAttributes.ReparsePoint) != 0;
-                    if ((child.Attributes & FileAttributes.Directory) != 0)
+                    if (matched.Add(h.ArchivePath) && !IsUtf8(Path.Combine(root, h.ArchivePath.Replace('/', Path.DirectorySeparatorChar)), out string? failure))
                     {
-                        if (link || (rel.Length == 0 && child.Name == ".git")) continue;
-                        stack.Push((child.FullName, childRel));
-                    }
-                    else if (link)
-                    {
-                        symlinks.Add(childRel);
-                    }
-                    else
-                    {
-                        result.Add(childRel);
+                        problems.Add(Error(pattern.KeyPath, h.ArchivePath, "License file '" + h.ArchivePath + "' " + failure));
                     }
                 }
             }
-            result.Sort(StringComparer.Ordinal);
-            symlinks.Sort(StringComparer.Ordinal);
-            return result;
+            metadata.LicenseFiles = matched.ToList();
+            if (problems.Count > 0) metadata.Problems = metadata.Problems.Concat(problems).ToList();
+            return problems;
+        }
+
+        private static ProjectProblem Error(string keyPath, string value, string message) => new ProjectProblem(ProjectProblemSeverity.Error, keyPath, value, message);
+
+        private static bool IsUtf8(string full, out string? failure)
+        {
+            failure = null;
+            try
+            {
+                var info = new FileInfo(full);
+                if (info.Length > 16 * 1024 * 1024) return true;
+                new UTF8Encoding(false, true).GetString(File.ReadAllBytes(full));
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                failure = "must be UTF-8 encoded.";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                failure = "cannot be read: " + ex.Message;
+            }
+            return false;
         }
     }
 }

@@ -96,6 +96,23 @@ namespace PyPackaging.Building.Project
         public IReadOnlyList<string> BackendPath { get; }
     }
 
+    /// <summary>One valid <c>project.license-files</c> glob and where it was written.</summary>
+    public sealed class LicenseFilePattern
+    {
+        internal LicenseFilePattern(string keyPath, LicenseGlob glob)
+        {
+            KeyPath = keyPath;
+            Glob = glob;
+        }
+
+        /// <summary>For example <c>project.license-files[0]</c>.</summary>
+        public string KeyPath { get; }
+
+        public LicenseGlob Glob { get; }
+
+        public string Pattern => Glob.Pattern;
+    }
+
     /// <summary>The build backend a <see cref="BackendFileRules"/> table belongs to.</summary>
     public enum BuildBackendKind
     {
@@ -144,6 +161,27 @@ namespace PyPackaging.Building.Project
 
         /// <summary>uv <c>source-exclude</c>.</summary>
         public IReadOnlyList<string> SourceExclude { get; }
+
+        /// <summary>hatch <c>artifacts</c> (gitignore syntax; packed even when ignored).</summary>
+        public IReadOnlyList<string> Artifacts { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>hatch <c>force-include</c>: source path → path in the sdist.</summary>
+        public IReadOnlyDictionary<string, string> ForceIncludeMap { get; internal set; } = new Dictionary<string, string>();
+
+        /// <summary>flit <c>[tool.flit.module] name</c>, uv <c>module-name</c> (one or more; dotted for namespace packages).</summary>
+        public IReadOnlyList<string> ModuleNames { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>uv <c>module-root</c>, pdm <c>package-dir</c>; null when not set.</summary>
+        public string? ModuleRoot { get; internal set; }
+
+        /// <summary>flit <c>[tool.flit.external-data] directory</c>, the directories of uv <c>[tool.uv.build-backend.data]</c>.</summary>
+        public IReadOnlyList<string> DataDirectories { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The table each key was read from, when not <see cref="TablePath"/> (hatch: a key of [tool.hatch.build] the sdist target does not set).</summary>
+        public IReadOnlyDictionary<string, string> KeyTables { get; internal set; } = new Dictionary<string, string>();
+
+        /// <summary>Where a key's value came from, for messages: <c>tool.hatch.build.targets.sdist.exclude</c>.</summary>
+        public string OriginOf(string key) => (KeyTables.TryGetValue(key, out var table) ? table : TablePath) + "." + key;
     }
 
     /// <summary>
@@ -201,8 +239,15 @@ namespace PyPackaging.Building.Project
         /// <summary>Legacy license text (from <c>license = {text}</c> or the content of <c>license = {file}</c>).</summary>
         public string? LicenseText { get; internal set; }
 
-        /// <summary>License files, '/'-separated and relative to the project, sorted ordinally, without duplicates.</summary>
+        /// <summary>
+        /// License files, '/'-separated and relative to the project, sorted ordinally, without duplicates: the
+        /// <c>license = {file}</c> file, or the files the build's walk matched with <see cref="LicenseFilePatterns"/>
+        /// (filled in by <see cref="SdistBuilder.Plan"/>; empty straight after reading).
+        /// </summary>
         public IReadOnlyList<string> LicenseFiles { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The valid <c>project.license-files</c> globs (PEP 639), matched during the build's one walk.</summary>
+        public IReadOnlyList<LicenseFilePattern> LicenseFilePatterns { get; internal set; } = Array.Empty<LicenseFilePattern>();
 
         public IReadOnlyList<ProjectContact> Authors { get; internal set; } = Array.Empty<ProjectContact>();
 

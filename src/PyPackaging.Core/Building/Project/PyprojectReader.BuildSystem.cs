@@ -69,23 +69,123 @@ namespace PyPackaging.Building.Project
 
             // ---------------------------------------------------------------- [tool.*] backend file rules
 
+            private static readonly string[] HatchSelectionKeys = { "include", "exclude", "only-include", "artifacts", "force-include" };
+
+            // Read only (the selection layer applies them): each backend's sdist include/exclude settings and the
+            // settings that say where its module lives.
             private void BackendTables(TomlTable tool)
             {
                 var rules = new List<BackendFileRules>();
-                var hatch = Descend(tool, "hatch", "build", "targets", "sdist");
-                if (hatch != null) rules.Add(Rules(BuildBackendKind.Hatch, "tool.hatch.build.targets.sdist", hatch, "include", "exclude", "only-include", null, null));
+                var hatch = HatchRules(tool);
+                if (hatch != null) rules.Add(hatch);
                 var uv = Descend(tool, "uv", "build-backend");
-                if (uv != null) rules.Add(Rules(BuildBackendKind.Uv, "tool.uv.build-backend", uv, null, null, null, "source-include", "source-exclude"));
-                var flit = Descend(tool, "flit", "sdist");
-                if (flit != null) rules.Add(Rules(BuildBackendKind.Flit, "tool.flit.sdist", flit, "include", "exclude", null, null, null));
+                if (uv != null)
+                {
+                    var r = Rules(BuildBackendKind.Uv, "tool.uv.build-backend", uv, null, null, null, "source-include", "source-exclude",
+                        "module-root", "module-name", "data", "default-excludes", "wheel-exclude", "namespace");
+                    r.ModuleRoot = OptionalString(uv, "tool.uv.build-backend", "module-root");
+                    r.ModuleNames = StringOrStrings(uv, "tool.uv.build-backend", "module-name");
+                    if (Descend(uv, "data") is TomlTable data)
+                    {
+                        r.DataDirectories = data.Select(kv => String("tool.uv.build-backend.data." + kv.Key, kv.Value)).Where(v => v != null).Select(v => v!).ToList();
+                    }
+                    rules.Add(r);
+                }
+                var flit = FlitRules(tool);
+                if (flit != null) rules.Add(flit);
                 var pdm = Descend(tool, "pdm", "build");
-                if (pdm != null) rules.Add(Rules(BuildBackendKind.Pdm, "tool.pdm.build", pdm, "includes", "excludes", null, "source-includes", null));
+                if (pdm != null)
+                {
+                    var r = Rules(BuildBackendKind.Pdm, "tool.pdm.build", pdm, "includes", "excludes", null, "source-includes", null, "package-dir");
+                    r.ModuleRoot = OptionalString(pdm, "tool.pdm.build", "package-dir");
+                    rules.Add(r);
+                }
                 Result.BackendFileRules = rules;
             }
 
-            private BackendFileRules Rules(BuildBackendKind kind, string tablePath, TomlTable t, string? include, string? exclude, string? onlyInclude, string? sourceInclude, string? sourceExclude)
+            // hatchling reads each selection key from the sdist target when it is set there, else from [tool.hatch.build].
+            private BackendFileRules? HatchRules(TomlTable tool)
             {
-                var known = new[] { include, exclude, onlyInclude, sourceInclude, sourceExclude }.Where(k => k != null).ToList();
+                const string TargetPath = "tool.hatch.build.targets.sdist", GlobalPath = "tool.hatch.build";
+                var target = Descend(tool, "hatch", "build", "targets", "sdist");
+                var global = Descend(tool, "hatch", "build");
+                bool globalSelects = global != null && HatchSelectionKeys.Any(global.ContainsKey);
+                if (target == null && !globalSelects) return null;
+                var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+                IReadOnlyList<string> Get(string key)
+                {
+                    TomlTable? from = target != null && target.ContainsKey(key) ? target : (global != null && global.ContainsKey(key) ? global : null);
+                    if (from == null) return Array.Empty<string>();
+                    string table = ReferenceEquals(from, target) ? TargetPath : GlobalPath;
+                    origins[key] = table;
+                    return StringArray(table + "." + key, from[key]).Where(v => v != null).Select(v => v!).ToList();
+                }
+                if (target != null) WarnUnknownKeys(target, TargetPath, HatchSelectionKeys);
+                var r = new BackendFileRules(BuildBackendKind.Hatch, target != null ? TargetPath : GlobalPath, Get("include"), Get("exclude"), Get("only-include"), Array.Empty<string>(), Array.Empty<string>());
+                r.Artifacts = Get("artifacts");
+                TomlTable? forceFrom = target != null && target.ContainsKey("force-include") ? target : (global != null && global.ContainsKey("force-include") ? global : null);
+                if (forceFrom != null)
+                {
+                    string table = ReferenceEquals(forceFrom, target) ? TargetPath : GlobalPath;
+                    origins["force-include"] = table;
+                    var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                    if (forceFrom["force-include"] is TomlTable fi)
+                    {
+                        foreach (var kv in fi)
+                        {
+                            string? to = String(table + ".force-include." + kv.Key, kv.Value);
+                            if (to != null) map[kv.Key] = to;
+                        }
+                    }
+                    else
+                    {
+                        TypeError(table + ".force-include", forceFrom["force-include"], "table");
+                    }
+                    r.ForceIncludeMap = map;
+                }
+                r.KeyTables = origins;
+                return r;
+            }
+
+            private BackendFileRules? FlitRules(TomlTable tool)
+            {
+                var sdist = Descend(tool, "flit", "sdist");
+                var module = Descend(tool, "flit", "module");
+                var external = Descend(tool, "flit", "external-data");
+                if (sdist == null && module == null && external == null) return null;
+                var r = sdist != null
+                    ? Rules(BuildBackendKind.Flit, "tool.flit.sdist", sdist, "include", "exclude", null, null, null)
+                    : new BackendFileRules(BuildBackendKind.Flit, "tool.flit.sdist", Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>());
+                var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+                string? name = module == null ? null : OptionalString(module, "tool.flit.module", "name");
+                if (name != null)
+                {
+                    r.ModuleNames = new[] { name };
+                    origins["name"] = "tool.flit.module";
+                }
+                string? data = external == null ? null : OptionalString(external, "tool.flit.external-data", "directory");
+                if (data != null)
+                {
+                    r.DataDirectories = new[] { data };
+                    origins["directory"] = "tool.flit.external-data";
+                }
+                r.KeyTables = origins;
+                return r;
+            }
+
+            private BackendFileRules Rules(BuildBackendKind kind, string tablePath, TomlTable t, string? include, string? exclude, string? onlyInclude, string? sourceInclude, string? sourceExclude, params string[] alsoKnown)
+            {
+                WarnUnknownKeys(t, tablePath, new[] { include, exclude, onlyInclude, sourceInclude, sourceExclude }.Where(k => k != null).Select(k => k!).Concat(alsoKnown).ToArray());
+                IReadOnlyList<string> Get(string? key)
+                {
+                    if (key == null || !t.TryGetValue(key, out var value)) return Array.Empty<string>();
+                    return StringArray(tablePath + "." + key, value).Where(s => s != null).Select(s => s!).ToList();
+                }
+                return new BackendFileRules(kind, tablePath, Get(include), Get(exclude), Get(onlyInclude), Get(sourceInclude), Get(sourceExclude));
+            }
+
+            private void WarnUnknownKeys(TomlTable t, string tablePath, string[] known)
+            {
                 foreach (var kv in t)
                 {
                     if (!known.Contains(kv.Key))
@@ -93,12 +193,16 @@ namespace PyPackaging.Building.Project
                         Warn(tablePath + "." + kv.Key, null, "\"" + tablePath + "." + kv.Key + "\" is not understood by the native build and is ignored (only " + string.Join(", ", known) + " are read).");
                     }
                 }
-                IReadOnlyList<string> Get(string? key)
-                {
-                    if (key == null || !t.TryGetValue(key, out var value)) return Array.Empty<string>();
-                    return StringArray(tablePath + "." + key, value).Where(s => s != null).Select(s => s!).ToList();
-                }
-                return new BackendFileRules(kind, tablePath, Get(include), Get(exclude), Get(onlyInclude), Get(sourceInclude), Get(sourceExclude));
+            }
+
+            private string? OptionalString(TomlTable t, string tablePath, string key) =>
+                t.TryGetValue(key, out var value) ? String(tablePath + "." + key, value) : null;
+
+            private IReadOnlyList<string> StringOrStrings(TomlTable t, string tablePath, string key)
+            {
+                if (!t.TryGetValue(key, out var value)) return Array.Empty<string>();
+                if (value is string one) return new[] { one };
+                return StringArray(tablePath + "." + key, value).Where(s => s != null).Select(s => s!).ToList();
             }
         }
     }

@@ -146,6 +146,8 @@ namespace PyPackaging.Building.Project
                 return true;
             }
 
+            // Only validated here: the files are matched by the build's one walk (Selection/FileSelector, resolved
+            // by LicenseGlob.Resolve), so the tree is not walked twice.
             private void LicenseFiles(object value, bool legacyLicense)
             {
                 if (legacyLicense)
@@ -153,7 +155,7 @@ namespace PyPackaging.Building.Project
                     Error("project.license-files", null, "\"project.license-files\" must not be used when \"project.license\" is not a SPDX license expression");
                     return;
                 }
-                var matched = new SortedSet<string>(StringComparer.Ordinal);
+                var patterns = new List<LicenseFilePattern>();
                 foreach (var (path, pattern) in Strings("project.license-files", value))
                 {
                     if (!LicenseGlob.TryParse(pattern, out var glob, out var err))
@@ -161,60 +163,12 @@ namespace PyPackaging.Building.Project
                         Error(path, pattern, "'" + pattern + "' is an invalid \"project.license-files\" glob: " + err);
                         continue;
                     }
-                    EnsureTree();
-                    var hits = _treeFiles!.Where(glob!.IsMatch).ToList();
-                    foreach (var link in _treeLinks!.Where(glob.IsMatch))
-                    {
-                        Error(path, link, "License file '" + link + "' (matched by '" + pattern + "') is a symbolic link; an sdist carries no links, so copy the file instead.");
-                    }
-                    if (hits.Count == 0)
-                    {
-                        Error(path, pattern, "Every pattern in \"project.license-files\" must match at least one file: '" + pattern + "' did not match any");
-                        continue;
-                    }
-                    foreach (var h in hits)
-                    {
-                        if (matched.Add(h)) CheckUtf8File(path, h);
-                    }
+                    patterns.Add(new LicenseFilePattern(path, glob!));
                 }
-                Result.LicenseFiles = matched.ToList();
-            }
-
-            private void CheckUtf8File(string keyPath, string relative)
-            {
-                string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
-                try
-                {
-                    var info = new FileInfo(full);
-                    if (info.Length > 16 * 1024 * 1024) return;
-                    new UTF8Encoding(false, true).GetString(File.ReadAllBytes(full));
-                }
-                catch (DecoderFallbackException)
-                {
-                    Error(keyPath, relative, "License file '" + relative + "' must be UTF-8 encoded.");
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    Error(keyPath, relative, "License file '" + relative + "' cannot be read: " + ex.Message);
-                }
+                Result.LicenseFilePatterns = patterns;
             }
 
             // ---------------------------------------------------------------- files
-
-            private void EnsureTree()
-            {
-                if (_treeFiles != null) return;
-                if (Directory.Exists(_root))
-                {
-                    _treeFiles = LicenseGlob.EnumerateFiles(_root, out var links);
-                    _treeLinks = links;
-                }
-                else
-                {
-                    _treeFiles = new List<string>();
-                    _treeLinks = new List<string>();
-                }
-            }
 
             /// <summary>Null when the relative path stays inside the project; else the reason.</summary>
             private string? CheckInsideTree(string relative, bool allowDot = false)

@@ -95,8 +95,6 @@ namespace PyPackaging.Building.Project
         {
             private readonly string _root;
             private readonly List<ProjectProblem> _problems = new List<ProjectProblem>();
-            private List<string>? _treeFiles;
-            private List<string>? _treeLinks;
 
             public Validator(string root)
             {

@@ -16,39 +16,52 @@ namespace PyPackaging.Building.Selection
     /// <list type="number">
     /// <item>caller -Exclude patterns: out (ExcludePattern);</item>
     /// <item>caller -Include, the backend's force-include settings (uv source-include, flit include, pdm
-    /// source-includes/includes) and the files the metadata names (pyproject.toml, readme, license files): in,
-    /// whatever 3–7 say. Below a directory 3–7 leave out, only patterns with a '/' reach in;</item>
+    /// source-includes, hatch artifacts/force-include) and the files the metadata names (pyproject.toml,
+    /// readme) and the license-files globs: in, whatever 3–8 say. Below a directory 3–8 leave out, only patterns with
+    /// a '/' reach in, and license globs not below junk (environments, caches, VCS, build outputs);</item>
     /// <item>the build's output directory (OutputDirectory);</item>
     /// <item>directory content: pyvenv.cfg or conda-meta/ (VirtualEnvironment), a CACHEDIR.TAG with the signature
     /// (CacheDirectory);</item>
-    /// <item>built-in names (<see cref="LitterNames"/>): VCS metadata, bytecode, tool caches and .venv, .DS_Store,
-    /// dist/ at the root;</item>
+    /// <item>built-in names (<see cref="LitterNames"/>): VCS metadata, bytecode, tool caches and .venv, .DS_Store;
+    /// build outputs (BuildOutput): dist/ at the root, *.egg-info directories, build/ at the root when it holds a
+    /// setuptools build tree (lib, lib.*, bdist.*, temp.*, scripts-*);</item>
     /// <item>ignore files: every .gitignore from the root down, then .git/info/exclude (GitIgnore);</item>
-    /// <item>below a directory left out by 3–6, everything not brought in by 2 is covered by that directory's line;</item>
+    /// <item>build only, directories: outside the backend's scope (<see cref="BackendScope"/>: flit_core's or
+    /// uv_build's module, pdm-backend's packages, hatchling's only-include — not hatchling's include, which hatchling
+    /// applies file by file) when no scope, Include or metadata pattern can match below (NotIncluded) — reported
+    /// once, not entered;</item>
+    /// <item>below a directory left out by 3–7, everything not brought in by 2 is covered by that directory's line;</item>
     /// <item>files only, build only: PKG-INFO at the root is generated (Generated);</item>
     /// <item>files only, build only, unless -Include or the metadata names the file: the backend's exclude settings
     /// (BackendExclude);</item>
-    /// <item>then hatchling's include/only-include, which restrict the sdist to what they match, always keeping
-    /// pyproject.toml, hatch.toml, hatch_build.py and the ignore files (NotIncluded).</item>
+    /// <item>files only, build only: outside the backend's scope (NotIncluded), except the files the backend always
+    /// packs (pyproject.toml; for hatchling also hatch.toml, hatch_build.py and the root ignore files).</item>
     /// </list>
     /// <para>
-    /// 8–10 are decided here with the rest but reported only once the walk has found the file packable: a link that
+    /// 9–11 are decided here with the rest but reported only once the walk has found the file packable: a link that
     /// escapes the project, a bad name or a special file is an error even when only a backend setting would leave it
-    /// out, because the user's own -Exclude is the documented way to drop it.
+    /// out, because the user's own -Exclude is the documented way to drop it. Rule 7 drops whole directories the
+    /// backend never looks at, so nothing inside them is judged.
     /// </para>
     /// </summary>
     internal sealed class FileSelector
     {
         private readonly GitIgnoreFile? _include;
         private readonly GitIgnoreFile? _exclude;
+        private readonly GitIgnoreFile? _licenses;
         private readonly string? _outputFull;
         private readonly string? _outputReal;
         private readonly BuildSelection? _build;
+
+        // Rule 7 may drop a whole directory only when every Include pattern is anchored (one without a '/' could
+        // match a file anywhere below, and -Include must keep winning over the backend's scope).
+        private readonly bool _scopeCanPrune;
 
         public FileSelector(SourceTreeOptions options)
         {
             if (options.Include.Count > 0) _include = GitIgnoreFile.FromPatterns(options.Include, string.Empty, "Include");
             if (options.Exclude.Count > 0) _exclude = GitIgnoreFile.FromPatterns(options.Exclude, string.Empty, "Exclude");
+            if (options.LicenseFiles.Count > 0) _licenses = GitIgnoreFile.FromPatterns(options.LicenseFiles, string.Empty, "project.license-files");
             if (!string.IsNullOrEmpty(options.OutputDirectory))
             {
                 _outputFull = Path.GetFullPath(options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
@@ -56,18 +69,22 @@ namespace PyPackaging.Building.Selection
             }
 
             _build = options.Build;
+            _scopeCanPrune = _build != null && _build.Backend.Scope.Count > 0 && _build.Backend.ScopeSkipsDirectories
+                && (_include == null || !_include.Patterns.Any(p => !p.IsNegated && !p.IsAnchored));
         }
 
         /// <summary>The ignore files the walk has loaded so far (it adds each directory's .gitignore on entering it).</summary>
         public GitIgnoreMatcher IgnoreFiles { get; } = new GitIgnoreMatcher();
 
         /// <summary>
-        /// The walker's options for a build: the caller's patterns, the backend's force-includes and the files the
-        /// metadata needs as Include patterns (rule 2), and the build-only rules 8–10.
+        /// The walker's options for a build: the caller's patterns, the backend's force-includes, the files the
+        /// metadata needs and the license-files globs as Include patterns (rule 2), and the build-only rules 7 and 9–11.
         /// </summary>
-        public static SourceTreeOptions ForBuild(string root, string outputDirectory, SdistBuildOptions build, BackendRuleSet backend, IReadOnlyList<string> required)
+        public static SourceTreeOptions ForBuild(string root, string outputDirectory, SdistBuildOptions build, BackendRuleSet backend, IReadOnlyList<string> required,
+            IEnumerable<string> licensePatterns)
         {
             var options = new SourceTreeOptions(root) { OutputDirectory = outputDirectory };
+            foreach (string p in licensePatterns) options.LicenseFiles.Add(p);
             foreach (string p in build.Include) options.Include.Add(p);
             foreach (string p in backend.ForceInclude) options.Include.Add(p);
             foreach (string r in required) options.Include.Add("/" + EscapeGlob(r));
@@ -78,11 +95,12 @@ namespace PyPackaging.Building.Selection
             return options;
         }
 
-        /// <summary>The verdict for one path (rules 1–10 above).</summary>
+        /// <summary>The verdict for one path (rules 1–11 above).</summary>
         /// <param name="path">What the walk found.</param>
         /// <param name="parentForced">A parent directory was brought in by rule 2.</param>
-        /// <param name="belowExcluded">The path lies below a directory left out by 3–6 (the walk is there only for rule 2).</param>
-        public PathVerdict Select(in TreePath path, bool parentForced, bool belowExcluded)
+        /// <param name="belowExcluded">The path lies below a directory left out by 3–7 (the walk is there only for rule 2).</param>
+        /// <param name="belowJunk">That directory is junk (<see cref="IsJunk"/>): license globs do not reach in.</param>
+        public PathVerdict Select(in TreePath path, bool parentForced, bool belowExcluded, bool belowJunk = false)
         {
             GitIgnorePattern? excluded = CallerExcludeMatch(path);
             if (excluded != null)
@@ -90,7 +108,8 @@ namespace PyPackaging.Building.Selection
                 return PathVerdict.Out(ExclusionReason.ExcludePattern, "Left out by the Exclude pattern " + excluded.Describe() + ".", excluded, mayHoldIncluded: false);
             }
 
-            bool forced = IsBroughtIn(path, parentForced, belowExcluded);
+            bool license = IsLicenseFile(path, belowJunk);
+            bool forced = license || IsBroughtIn(path, parentForced, belowExcluded);
             if (!forced)
             {
                 PathVerdict byTree = TreeRules(path);
@@ -98,11 +117,31 @@ namespace PyPackaging.Building.Selection
                 if (belowExcluded) return PathVerdict.CoveredByExcludedDirectory;
             }
 
-            return path.IsDirectory || _build == null ? PathVerdict.In(forced) : BuildRules(path.RelativePath, forced);
+            return path.IsDirectory || _build == null ? PathVerdict.In(forced) : BuildRules(path.RelativePath, forced || license, license);
         }
 
         /// <summary>Whether a rule-2 pattern could match something below this excluded directory (so the walk goes in).</summary>
-        public bool IncludeCouldReachBelow(byte[] relativePathBytes) => _include != null && _include.AnchoredCouldMatchBelow(relativePathBytes);
+        /// <param name="relativePathBytes">The directory.</param>
+        /// <param name="junk">The directory is junk, or lies in junk: license globs do not count.</param>
+        public bool IncludeCouldReachBelow(byte[] relativePathBytes, bool junk = false) =>
+            (_include != null && _include.AnchoredCouldMatchBelow(relativePathBytes))
+            || (!junk && _licenses != null && _licenses.AnchoredCouldMatchBelow(relativePathBytes));
+
+        /// <summary>
+        /// Junk: what no backend should pack and no license glob may reach into — VCS metadata, environments, caches,
+        /// bytecode, tool directories, OS litter, build outputs, the output directory and link loops.
+        /// </summary>
+        public static bool IsJunk(ExclusionReason reason) =>
+            reason != ExclusionReason.None && reason != ExclusionReason.GitIgnore && reason != ExclusionReason.ExcludePattern
+            && reason != ExclusionReason.BackendExclude && reason != ExclusionReason.NotIncluded && reason != ExclusionReason.Generated;
+
+        // Rule 2 for the license-files globs: files only, never below junk.
+        private bool IsLicenseFile(in TreePath path, bool belowJunk)
+        {
+            if (_licenses == null || path.IsDirectory || belowJunk) return false;
+            GitIgnorePattern? hit = _licenses.FindLastMatch(path.RelativePathBytes, false);
+            return hit != null && !hit.IsNegated;
+        }
 
         // Rule 1.
         private GitIgnorePattern? CallerExcludeMatch(in TreePath path)
@@ -120,7 +159,7 @@ namespace PyPackaging.Building.Selection
             return hit != null ? !hit.IsNegated : parentForced;
         }
 
-        // Rules 3–6, each a small path_is_… question, asked in order.
+        // Rules 3–7, each a small path_is_… question, asked in order.
         private PathVerdict TreeRules(in TreePath path)
         {
             if (IsOutputDirectory(path))
@@ -149,10 +188,25 @@ namespace PyPackaging.Building.Selection
                 }
             }
 
-            return NameRules(path);
+            PathVerdict byName = NameRules(path);
+            return byName.IsExcluded || !path.IsDirectory ? byName : ScopeRule(path);
         }
 
-        // Rules 5–6.
+        // Rule 7.
+        private PathVerdict ScopeRule(in TreePath path)
+        {
+            if (!_scopeCanPrune || BackendRuleSet.MayHoldMatches(_build!.Backend.Scope, path.RelativePath) || IncludeCouldReachBelow(path.RelativePathBytes, junk: false))
+            {
+                return PathVerdict.None;
+            }
+
+            return PathVerdict.Out(ExclusionReason.NotIncluded, OutOfScopeMessage(_build.Backend));
+        }
+
+        private static string OutOfScopeMessage(BackendRuleSet backend) =>
+            "Outside what " + backend.BackendName + " packs (" + string.Join(", ", backend.Scope.Select(r => r.Origin).Distinct()) + ", and the metadata files).";
+
+        // Rules 5–6 (names, then the ignore files).
         private PathVerdict NameRules(in TreePath path)
         {
             string name = path.Name;
@@ -181,11 +235,14 @@ namespace PyPackaging.Building.Selection
                 return PathVerdict.Out(ExclusionReason.BuildOutput, "dist/ at the project root holds built distributions and is never packed.");
             }
 
-            // Issue 10c needs a stale setuptools build/ kept out of the clean room; issue 10b owns the full rule
-            // (lib.*, bdist.*, temp.*, scripts-*, *.egg-info) and replaces this check when merged.
-            if (path.AtRoot && path.IsDirectory && name == "build" && Directory.Exists(Path.Combine(path.FullPath, "lib")))
+            if (path.IsDirectory && name.EndsWith(".egg-info", StringComparison.Ordinal))
             {
-                return PathVerdict.Out(ExclusionReason.BuildOutput, "build/ at the project root holds a setuptools build tree (build/lib) and is never packed.");
+                return PathVerdict.Out(ExclusionReason.BuildOutput, name + "/ is metadata setuptools generates while building; build outputs are never packed.");
+            }
+
+            if (path.AtRoot && path.IsDirectory && name == "build" && SetuptoolsBuildTree.Find(path.FullPath) is string sample)
+            {
+                return PathVerdict.Out(ExclusionReason.BuildOutput, "build/ holds a setuptools build tree (build/" + sample + "); build outputs are never packed.");
             }
 
             GitIgnoreMatch ignored = IgnoreFiles.IsEmpty ? GitIgnoreMatch.None : IgnoreFiles.Match(path.RelativePath, path.RelativePathBytes, path.IsDirectory);
@@ -194,8 +251,8 @@ namespace PyPackaging.Building.Selection
                 : PathVerdict.None;
         }
 
-        // Rules 8–10.
-        private PathVerdict BuildRules(string rel, bool forced)
+        // Rules 9–11.
+        private PathVerdict BuildRules(string rel, bool forced, bool license)
         {
             if (rel == "PKG-INFO")
             {
@@ -203,7 +260,7 @@ namespace PyPackaging.Building.Selection
             }
 
             BuildSelection build = _build!;
-            if (BackendRuleSet.Match(build.CallerInclude, rel) != null || build.Required.Contains(rel))
+            if (license || BackendRuleSet.Match(build.CallerInclude, rel) != null || build.Required.Contains(rel))
             {
                 return PathVerdict.In(forced);
             }
@@ -214,10 +271,12 @@ namespace PyPackaging.Building.Selection
                 return PathVerdict.OutAfterChecks(ExclusionReason.BackendExclude, "Left out by " + excluded.Origin + " '" + excluded.Pattern.Text + "'.");
             }
 
-            IReadOnlyList<OriginPattern> restrict = build.Backend.Restrict;
-            if (restrict.Count > 0 && !IsAlwaysKeptByHatch(rel) && BackendRuleSet.Match(restrict, rel) == null)
+            IReadOnlyList<OriginPattern> scope = build.Backend.Scope;
+            if (scope.Count > 0 && !build.Backend.AlwaysKept.Contains(rel) && BackendRuleSet.Match(scope, rel) == null)
             {
-                return PathVerdict.OutAfterChecks(ExclusionReason.NotIncluded, "Not matched by " + string.Join(" or ", restrict.Select(r => r.Origin).Distinct()) + ".");
+                return PathVerdict.OutAfterChecks(ExclusionReason.NotIncluded, build.Backend.BackendName == "hatchling"
+                    ? "Not matched by " + string.Join(" or ", scope.Select(r => r.Origin).Distinct()) + "."
+                    : OutOfScopeMessage(build.Backend));
             }
 
             return PathVerdict.In(forced);
@@ -236,10 +295,6 @@ namespace PyPackaging.Building.Selection
         // .venv is left out by name even without pyvenv.cfg (a half-created or foreign environment).
         private static bool IsToolDirectory(string name) => name == ".venv" || LitterNames.ToolCaches.Contains(name);
 
-        /// <summary>Files hatchling always packs whatever include/only-include say.</summary>
-        private static bool IsAlwaysKeptByHatch(string rel) =>
-            rel == "pyproject.toml" || rel == "hatch.toml" || rel == "hatch_build.py" || rel == ".gitignore" || rel == ".hgignore";
-
         private static string EscapeGlob(string path)
         {
             var sb = new StringBuilder(path.Length + 4);
@@ -253,7 +308,7 @@ namespace PyPackaging.Building.Selection
         }
     }
 
-    /// <summary>The build-only inputs of rules 8–10.</summary>
+    /// <summary>The build-only inputs of rules 7 and 9–11.</summary>
     internal sealed class BuildSelection
     {
         public BuildSelection(IReadOnlyList<OriginPattern> callerInclude, HashSet<string> required, BackendRuleSet backend)

@@ -76,7 +76,7 @@ namespace PyPackaging.Building.Selection
         /// <summary>An excluded directory in which an Include pattern may still find paths.</summary>
         public bool MayHoldIncluded { get; }
 
-        /// <summary>A build rule (8–10): reported only once the file is known to be packable.</summary>
+        /// <summary>A build rule (9–11): reported only once the file is known to be packable.</summary>
         public bool AfterChecks { get; }
 
         public bool IsCovered { get; }

@@ -43,7 +43,7 @@ namespace PyPackaging.Building.Selection
         /// <summary>Operating-system litter such as .DS_Store.</summary>
         SystemFile,
 
-        /// <summary>dist/ at the project root.</summary>
+        /// <summary>Build outputs: dist/ at the project root, *.egg-info directories, a root build/ holding a setuptools build tree.</summary>
         BuildOutput,
 
         /// <summary>The output directory of the current build.</summary>
@@ -64,7 +64,7 @@ namespace PyPackaging.Building.Selection
         /// <summary>Build only: the active backend's exclude settings matched.</summary>
         BackendExclude,
 
-        /// <summary>Build only: hatchling's include/only-include did not match (they restrict the sdist).</summary>
+        /// <summary>Build only: outside what the backend packs (its module, packages, include/only-include; see BackendScope).</summary>
         NotIncluded,
     }
 
@@ -203,6 +203,13 @@ namespace PyPackaging.Building.Selection
         /// are excluded (a virtual environment, a cache, an ignored directory): "*.pyi" does not, "src/**/*.pyi" does.
         /// </summary>
         public IList<string> Include { get; } = new List<string>();
+
+        /// <summary>
+        /// Root-anchored gitignore-style patterns of the license files (project.license-files): matching files are
+        /// packed like Include matches, but these patterns never reach inside junk (VCS metadata, environments,
+        /// caches, bytecode, build outputs, the output directory) and never bring in a directory as a whole.
+        /// </summary>
+        public IList<string> LicenseFiles { get; } = new List<string>();
 
         /// <summary>Gitignore-style patterns relative to the project root whose matches are never packed. Wins over everything.</summary>
         public IList<string> Exclude { get; } = new List<string>();

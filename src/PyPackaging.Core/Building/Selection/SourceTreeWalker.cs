@@ -56,7 +56,7 @@ namespace PyPackaging.Building.Selection
             private readonly HashSet<string> _active = new HashSet<string>(FileSystemLinks.PathComparer);
             private readonly List<SourceTreeItem> _items = new List<SourceTreeItem>();
 
-            // Files found packable, including those a build rule (8–10) then leaves out: the case-collision check
+            // Files found packable, including those a build rule (9–11) then leaves out: the case-collision check
             // has always looked at these, so it still does.
             private readonly List<SourceTreeItem> _packable = new List<SourceTreeItem>();
 
@@ -77,7 +77,7 @@ namespace PyPackaging.Building.Selection
                     LoadInfoExclude();
                 }
 
-                WalkDirectory(_root, string.Empty, _rootReal, forced: false, belowExcluded: false);
+                WalkDirectory(_root, string.Empty, _rootReal, forced: false, belowExcluded: false, belowJunk: false);
                 CheckCaseCollisions();
             }
 
@@ -89,7 +89,7 @@ namespace PyPackaging.Building.Selection
                     .ToList();
             }
 
-            private void WalkDirectory(string directory, string rel, string realDirectory, bool forced, bool belowExcluded)
+            private void WalkDirectory(string directory, string rel, string realDirectory, bool forced, bool belowExcluded, bool belowJunk)
             {
                 _active.Add(realDirectory);
                 try
@@ -115,7 +115,7 @@ namespace PyPackaging.Building.Selection
                     entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                     foreach (FileSystemInfo entry in entries)
                     {
-                        Visit(entry, rel, realDirectory, forced, belowExcluded);
+                        Visit(entry, rel, realDirectory, forced, belowExcluded, belowJunk);
                     }
                 }
                 finally
@@ -124,14 +124,14 @@ namespace PyPackaging.Building.Selection
                 }
             }
 
-            private void Visit(FileSystemInfo entry, string parentRel, string parentReal, bool parentForced, bool belowExcluded)
+            private void Visit(FileSystemInfo entry, string parentRel, string parentReal, bool parentForced, bool belowExcluded, bool belowJunk)
             {
                 if (!TryExamine(entry, parentRel, parentReal, belowExcluded, out TreePath path))
                 {
                     return;
                 }
 
-                PathVerdict verdict = _selector.Select(path, parentForced, belowExcluded);
+                PathVerdict verdict = _selector.Select(path, parentForced, belowExcluded, belowJunk);
                 if ((verdict.IsExcluded && !verdict.AfterChecks) || verdict.IsCovered)
                 {
                     if (verdict.IsExcluded && !belowExcluded)
@@ -139,15 +139,16 @@ namespace PyPackaging.Building.Selection
                         AddExcluded(path, verdict.Reason, verdict.Pattern, verdict.Message!);
                     }
 
-                    if (verdict.MayHoldIncluded && path.IsDirectory && _selector.IncludeCouldReachBelow(path.RelativePathBytes) && CanEnter(path))
+                    bool junk = belowJunk || FileSelector.IsJunk(verdict.Reason);
+                    if (verdict.MayHoldIncluded && path.IsDirectory && _selector.IncludeCouldReachBelow(path.RelativePathBytes, junk) && CanEnter(path))
                     {
-                        WalkDirectory(path.FullPath, path.RelativePath, path.RealPath, forced: false, belowExcluded: true);
+                        WalkDirectory(path.FullPath, path.RelativePath, path.RealPath, forced: false, belowExcluded: true, belowJunk: junk);
                     }
 
                     return;
                 }
 
-                Take(path, verdict, belowExcluded);
+                Take(path, verdict, belowExcluded, belowJunk);
             }
 
             /// <summary>Reads what the selector needs about an entry; false (with the problem reported) when it cannot be judged.</summary>
@@ -191,7 +192,7 @@ namespace PyPackaging.Building.Selection
             }
 
             /// <summary>A selected path: checked, then walked (directory) or packed (file).</summary>
-            private void Take(in TreePath path, PathVerdict verdict, bool belowExcluded)
+            private void Take(in TreePath path, PathVerdict verdict, bool belowExcluded, bool belowJunk)
             {
                 if (HasControlCharacter(path.Name))
                 {
@@ -217,7 +218,7 @@ namespace PyPackaging.Building.Selection
                 }
                 else
                 {
-                    WalkDirectory(path.FullPath, path.RelativePath, path.RealPath, verdict.Forced, belowExcluded);
+                    WalkDirectory(path.FullPath, path.RelativePath, path.RealPath, verdict.Forced, belowExcluded, belowJunk);
                 }
             }
 

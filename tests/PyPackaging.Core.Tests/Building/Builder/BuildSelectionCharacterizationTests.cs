@@ -13,6 +13,9 @@ namespace PyPackaging.Core.Tests.Building.Builder
     /// settings: every member (with its mode), every exclusion with its reason and message, every warning, problem and
     /// honoured setting. Written before the file selection was restructured (issue 11) so that the restructuring can
     /// be shown to change nothing; a change to any line here is a change of behaviour.
+    /// Changed deliberately once since (issue 10, backend-faithful selection): flit_core, uv_build and pdm-backend
+    /// pack their module (flit/uv) or their includes (pdm) plus the metadata files and their include settings, not the
+    /// whole tree, as those backends do; directories outside that scope are one NotIncluded line each.
     /// </summary>
     public class BuildSelectionCharacterizationTests
     {
@@ -336,174 +339,136 @@ H tool.hatch.build.targets.sdist.only-include 'tools' restricts the sdist to mat
 """;
         private const string Uv = """
 ProblemId: -
-+ rich-1.0/.gitignore 644
 + rich-1.0/LICENSE 644
 + rich-1.0/LICENSES/MIT.txt 644
-+ rich-1.0/LICENSES/notes.md 644
 + rich-1.0/PKG-INFO 644 generated
 + rich-1.0/README.md 644
 + rich-1.0/build/gen.py 644
-+ rich-1.0/docs/.gitignore 644
-+ rich-1.0/docs/dist/kept.txt 644
-+ rich-1.0/keep.log 644
-+ rich-1.0/mod_link.py 644
-+ rich-1.0/oddcache/CACHEDIR.TAG 644
-+ rich-1.0/pkg_link/__init__.py 644
-+ rich-1.0/pkg_link/mod.py 644
 + rich-1.0/pyproject.toml 644
 + rich-1.0/src/rich/__init__.py 644
 + rich-1.0/src/rich/mod.py 644
-+ rich-1.0/sub/a.tmp 644
-+ rich-1.0/sub/nested/.gitignore 644
-+ rich-1.0/sub/only-here.txt 644
-+ rich-1.0/tests/data/keep.txt 644
-+ rich-1.0/tests/test_rich.py 644
-+ rich-1.0/tools/run.sh 755
 - .DS_Store [SystemFile] .DS_Store is macOS Finder metadata and is never packed.
 - .git/ [VersionControl] Version-control metadata (.git) is never packed.
+- .gitignore [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
 - .hg/ [VersionControl] Version-control metadata (.hg) is never packed.
 - .mypy_cache/ [ToolDirectory] .mypy_cache belongs to a development tool (environment or cache) and is never packed.
 - .tox/ [ToolDirectory] .tox belongs to a development tool (environment or cache) and is never packed.
 - .venv/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
+- LICENSES/notes.md [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
 - PKG-INFO [Generated] PKG-INFO is generated from pyproject.toml; the project's own file is not packed.
 - app.log [GitIgnore] Ignored by '*.log' (.gitignore line 1).
 - build/ [GitIgnore] Ignored by 'build/' (.gitignore line 2).
 - cachey/ [CacheDirectory] This directory is a cache directory (it contains a CACHEDIR.TAG with the cache-directory signature).
 - conda/ [VirtualEnvironment] This directory is a conda environment (it contains conda-meta/); environments must not be packed.
 - dist/ [OutputDirectory] This is the output directory of the build.
-- docs/draft.md [GitIgnore] Ignored by 'draft.md' (docs/.gitignore line 1).
-- docs/index.md [BackendExclude] Left out by tool.uv.build-backend.source-exclude '/docs/index.md'.
+- docs/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
 - env2/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
 - gone.log [GitIgnore] Ignored by '*.log' (.gitignore line 1).
-- pkg_link/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
-- pkg_link/loop/rich/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src/rich); following it would never end.
-- pkg_link/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
+- keep.log [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
+- mod_link.py [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
+- oddcache/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
+- pkg_link/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
 - secret.txt [GitIgnore] Ignored by 'secret.txt' (.git/info/exclude line 1).
 - src/rich/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
 - src/rich/loop/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src); following it would never end.
 - src/rich/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
-- sub/nested/a.tmp [GitIgnore] Ignored by '*.tmp' (sub/nested/.gitignore line 1).
-- sub/nested/only-here.txt [GitIgnore] Ignored by '/only-here.txt' (sub/nested/.gitignore line 2).
-- tests/data/blob.bin [BackendExclude] Left out by tool.uv.build-backend.source-exclude '**/*.bin'.
+- sub/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
+- tests/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
+- tools/ [NotIncluded] Outside what uv_build packs (uv_build's module, tool.uv.build-backend.source-include, and the metadata files).
 W [tool.hatch.build.targets.sdist] is not applied: the project's build backend is 'uv_build', not the backend that table configures.
 H tool.uv.build-backend.source-include 'build/gen.py' packs matching files even when ignored.
 H tool.uv.build-backend.source-exclude '*.bin' leaves out matching files.
 H tool.uv.build-backend.source-exclude '/docs/index.md' leaves out matching files.
+H uv_build's module 'src/rich' restricts the sdist to matching files.
 
 """;
         private const string Flit = """
 ProblemId: -
-+ rich-1.0/.gitignore 644
 + rich-1.0/LICENSE 644
 + rich-1.0/LICENSES/MIT.txt 644
-+ rich-1.0/LICENSES/notes.md 644
 + rich-1.0/PKG-INFO 644 generated
 + rich-1.0/README.md 644
 + rich-1.0/app.log 644
 + rich-1.0/build/gen.py 644
 + rich-1.0/build/other.py 644
-+ rich-1.0/docs/.gitignore 644
-+ rich-1.0/docs/dist/kept.txt 644
-+ rich-1.0/docs/index.md 644
-+ rich-1.0/keep.log 644
-+ rich-1.0/mod_link.py 644
-+ rich-1.0/oddcache/CACHEDIR.TAG 644
-+ rich-1.0/pkg_link/__init__.py 644
-+ rich-1.0/pkg_link/mod.py 644
 + rich-1.0/pyproject.toml 644
 + rich-1.0/src/rich/__init__.py 644
 + rich-1.0/src/rich/mod.py 644
-+ rich-1.0/sub/nested/.gitignore 644
-+ rich-1.0/sub/only-here.txt 644
-+ rich-1.0/tests/test_rich.py 644
-+ rich-1.0/tools/run.sh 755
 - .DS_Store [SystemFile] .DS_Store is macOS Finder metadata and is never packed.
 - .git/ [VersionControl] Version-control metadata (.git) is never packed.
+- .gitignore [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
 - .hg/ [VersionControl] Version-control metadata (.hg) is never packed.
 - .mypy_cache/ [ToolDirectory] .mypy_cache belongs to a development tool (environment or cache) and is never packed.
 - .tox/ [ToolDirectory] .tox belongs to a development tool (environment or cache) and is never packed.
 - .venv/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
+- LICENSES/notes.md [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
 - PKG-INFO [Generated] PKG-INFO is generated from pyproject.toml; the project's own file is not packed.
 - cachey/ [CacheDirectory] This directory is a cache directory (it contains a CACHEDIR.TAG with the cache-directory signature).
 - conda/ [VirtualEnvironment] This directory is a conda environment (it contains conda-meta/); environments must not be packed.
 - dist/ [OutputDirectory] This is the output directory of the build.
-- docs/draft.md [GitIgnore] Ignored by 'draft.md' (docs/.gitignore line 1).
+- docs/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
 - env2/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
 - gone.log [GitIgnore] Ignored by '*.log' (.gitignore line 1).
-- pkg_link/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
-- pkg_link/loop/rich/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src/rich); following it would never end.
-- pkg_link/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
+- keep.log [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
+- mod_link.py [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
+- oddcache/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
+- pkg_link/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
 - secret.txt [GitIgnore] Ignored by 'secret.txt' (.git/info/exclude line 1).
 - src/rich/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
 - src/rich/loop/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src); following it would never end.
 - src/rich/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
-- sub/a.tmp [BackendExclude] Left out by tool.flit.sdist.exclude '/sub/*.tmp'.
-- sub/nested/a.tmp [GitIgnore] Ignored by '*.tmp' (sub/nested/.gitignore line 1).
-- sub/nested/only-here.txt [GitIgnore] Ignored by '/only-here.txt' (sub/nested/.gitignore line 2).
-- tests/data/blob.bin [BackendExclude] Left out by tool.flit.sdist.exclude '/tests/data'.
-- tests/data/keep.txt [BackendExclude] Left out by tool.flit.sdist.exclude '/tests/data'.
+- sub/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
+- tests/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
+- tools/ [NotIncluded] Outside what flit_core packs (flit_core's module, tool.flit.sdist.include, and the metadata files).
 H tool.flit.sdist.include 'app.log' packs matching files even when ignored.
 H tool.flit.sdist.include 'build' packs matching files even when ignored.
 H tool.flit.sdist.exclude 'tests/data' leaves out matching files.
 H tool.flit.sdist.exclude 'sub/*.tmp' leaves out matching files.
+H flit_core's module 'src/rich' restricts the sdist to matching files.
 
 """;
         private const string Pdm = """
 ProblemId: -
-+ rich-1.0/.gitignore 644
 + rich-1.0/LICENSE 644
 + rich-1.0/LICENSES/MIT.txt 644
-+ rich-1.0/LICENSES/notes.md 644
 + rich-1.0/PKG-INFO 644 generated
 + rich-1.0/README.md 644
 + rich-1.0/build/other.py 644
-+ rich-1.0/keep.log 644
-+ rich-1.0/mod_link.py 644
-+ rich-1.0/oddcache/CACHEDIR.TAG 644
-+ rich-1.0/pkg_link/__init__.py 644
-+ rich-1.0/pkg_link/mod.py 644
 + rich-1.0/pyproject.toml 644
 + rich-1.0/src/rich/__init__.py 644
-+ rich-1.0/src/rich/__pycache__/mod.cpython-312.pyc 644
 + rich-1.0/src/rich/mod.py 644
-+ rich-1.0/src/rich/old.pyc 644
-+ rich-1.0/sub/a.tmp 644
-+ rich-1.0/sub/nested/.gitignore 644
-+ rich-1.0/sub/only-here.txt 644
-+ rich-1.0/tests/data/blob.bin 644
-+ rich-1.0/tests/data/keep.txt 644
-+ rich-1.0/tests/test_rich.py 644
-+ rich-1.0/tools/run.sh 755
 - .DS_Store [SystemFile] .DS_Store is macOS Finder metadata and is never packed.
 - .git/ [VersionControl] Version-control metadata (.git) is never packed.
+- .gitignore [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
 - .hg/ [VersionControl] Version-control metadata (.hg) is never packed.
 - .mypy_cache/ [ToolDirectory] .mypy_cache belongs to a development tool (environment or cache) and is never packed.
 - .tox/ [ToolDirectory] .tox belongs to a development tool (environment or cache) and is never packed.
 - .venv/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
+- LICENSES/notes.md [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
 - PKG-INFO [Generated] PKG-INFO is generated from pyproject.toml; the project's own file is not packed.
 - app.log [GitIgnore] Ignored by '*.log' (.gitignore line 1).
 - build/ [GitIgnore] Ignored by 'build/' (.gitignore line 2).
 - cachey/ [CacheDirectory] This directory is a cache directory (it contains a CACHEDIR.TAG with the cache-directory signature).
 - conda/ [VirtualEnvironment] This directory is a conda environment (it contains conda-meta/); environments must not be packed.
 - dist/ [OutputDirectory] This is the output directory of the build.
-- docs/.gitignore [BackendExclude] Left out by tool.pdm.build.excludes '/docs'.
-- docs/dist/kept.txt [BackendExclude] Left out by tool.pdm.build.excludes '/docs'.
-- docs/draft.md [GitIgnore] Ignored by 'draft.md' (docs/.gitignore line 1).
-- docs/index.md [BackendExclude] Left out by tool.pdm.build.excludes '/docs'.
+- docs/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
 - env2/ [VirtualEnvironment] This directory is a virtual environment (it contains pyvenv.cfg); virtual environments must not be packed.
 - gone.log [GitIgnore] Ignored by '*.log' (.gitignore line 1).
-- pkg_link/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
-- pkg_link/loop/rich/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src/rich); following it would never end.
-- pkg_link/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
+- keep.log [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
+- mod_link.py [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
+- oddcache/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
+- pkg_link/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
 - secret.txt [GitIgnore] Ignored by 'secret.txt' (.git/info/exclude line 1).
+- src/rich/__pycache__/ [BytecodeCache] Compiled Python bytecode is never packed.
 - src/rich/loop/ [SymlinkLoop] This leads back to a directory that contains it (<root>/src); following it would never end.
-- sub/nested/a.tmp [GitIgnore] Ignored by '*.tmp' (sub/nested/.gitignore line 1).
-- sub/nested/only-here.txt [GitIgnore] Ignored by '/only-here.txt' (sub/nested/.gitignore line 2).
-W [tool.pdm.build] includes: pdm-backend packs only these (plus source-includes) into its sdist; the native build packs the whole project tree and only adds them (leave files out with excludes or -Exclude).
+- src/rich/old.pyc [BytecodeCache] Compiled Python bytecode is never packed.
+- sub/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
+- tests/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
+- tools/ [NotIncluded] Outside what pdm-backend packs (tool.pdm.build.includes, tool.pdm.build.source-includes, and the metadata files).
 H tool.pdm.build.source-includes 'build/other.py' packs matching files even when ignored.
-H tool.pdm.build.includes 'src' packs matching files even when ignored.
 H tool.pdm.build.excludes 'docs' leaves out matching files.
 H tool.pdm.build.excludes 'LICENSE' leaves out matching files.
+H tool.pdm.build.includes 'src' restricts the sdist to matching files.
 
 """;
         private const string BrokenLinks = """

@@ -71,7 +71,7 @@ namespace PyPackaging.Core.Tests.Building.Builder
         }
 
         [Fact]
-        public void Flit_and_pdm_patterns_are_root_relative_and_pdm_includes_warn()
+        public void Flit_and_pdm_patterns_are_root_relative_and_pdm_includes_are_the_sdist_scope()
         {
             var flit = Rules("flit_core.buildapi", "[tool.flit.sdist]\ninclude = [\"docs/\"]\nexclude = [\"docs/*.tmp\"]\n");
             Assert.Equal(new[] { "/docs/" }, flit.ForceInclude);
@@ -80,18 +80,23 @@ namespace PyPackaging.Core.Tests.Building.Builder
 
             var pdm = Rules("pdm.backend", "[tool.pdm.build]\nincludes = [\"src/p\"]\nsource-includes = [\"tests\"]\nexcludes = [\"tests/big\"]\n");
             Assert.Contains("/tests", pdm.ForceInclude);
-            Assert.Contains("/src/p", pdm.ForceInclude);
+            Assert.NotNull(BackendRuleSet.Match(pdm.Scope, "src/p/mod.py"));
+            Assert.NotNull(BackendRuleSet.Match(pdm.Scope, "tests/test_p.py"));
+            Assert.Null(BackendRuleSet.Match(pdm.Scope, "docs/index.md"));
             Assert.NotNull(BackendRuleSet.Match(pdm.Exclude, "tests/big/file.bin"));
-            Assert.Contains(pdm.Warnings, w => w.Contains("includes"));
+            // includes replace pdm-backend's default packages: they (and source-includes) are the whole sdist scope.
+            Assert.Empty(pdm.Warnings);
         }
 
         [Fact]
         public void Hatch_include_restricts_only_include_is_anchored_and_unsafe_paths_and_other_tables_warn()
         {
             var r = Rules("hatchling.build", "[tool.hatch.build.targets.sdist]\ninclude = [\"*.py\"]\nonly-include = [\"src\", \"../etc\"]\nexclude = [\"*.log\"]\n[tool.uv.build-backend]\nsource-exclude = [\"x\"]\n");
-            Assert.NotNull(BackendRuleSet.Match(r.Restrict, "src/deep/file.txt"));
-            Assert.NotNull(BackendRuleSet.Match(r.Restrict, "other/a.py"));
-            Assert.Null(BackendRuleSet.Match(r.Restrict, "other/src/a.txt"));
+            Assert.NotNull(BackendRuleSet.Match(r.Scope, "src/deep/file.txt"));
+            // hatchling walks only the only-include paths and then ignores include (plugin/interface.py
+            // recurse_explicit_files), so "*.py" selects nothing outside src/.
+            Assert.Null(BackendRuleSet.Match(r.Scope, "other/a.py"));
+            Assert.Null(BackendRuleSet.Match(r.Scope, "other/src/a.txt"));
             Assert.NotNull(BackendRuleSet.Match(r.Exclude, "a/b.log"));
             Assert.Contains(r.Warnings, w => w.Contains("../etc"));
             Assert.Contains(r.Warnings, w => w.Contains("tool.uv.build-backend"));
@@ -104,12 +109,15 @@ namespace PyPackaging.Core.Tests.Building.Builder
         public void Settings_the_native_build_does_not_apply_are_each_warned_about()
         {
             using var t = new TempDir();
-            t.File("pyproject.toml", "[project]\nname = \"p\"\nversion = \"1\"\n[tool.hatch.build]\nexclude = [\"x\"]\n[tool.hatch.build.targets.sdist]\nexclude = [\"y\"]\n" +
+            // [tool.hatch.build] exclude is applied now (hatchling reads it when the sdist target does not set the key);
+            // packages is not.
+            t.File("pyproject.toml", "[project]\nname = \"p\"\nversion = \"1\"\n[tool.hatch.build]\nexclude = [\"x\"]\npackages = [\"p\"]\n[tool.hatch.build.targets.sdist]\nexclude = [\"y\"]\n" +
                 "[tool.poetry]\ninclude = [\"a\"]\npackages = []\n[tool.scikit-build.sdist]\ninclude = [\"z\"]\n");
             t.File("MANIFEST.in", "include x\n");
             var warnings = UnreadSettings.Find(t.Path);
             Assert.Equal(5, warnings.Count);
-            Assert.Contains(warnings, w => w.StartsWith("[tool.hatch.build] exclude", StringComparison.Ordinal));
+            Assert.Contains(warnings, w => w.StartsWith("[tool.hatch.build] packages", StringComparison.Ordinal));
+            Assert.DoesNotContain(warnings, w => w.StartsWith("[tool.hatch.build] exclude", StringComparison.Ordinal));
             Assert.Contains(warnings, w => w.StartsWith("[tool.poetry] include", StringComparison.Ordinal));
             Assert.Contains(warnings, w => w.StartsWith("[tool.poetry] packages", StringComparison.Ordinal));
             Assert.Contains(warnings, w => w.StartsWith("[tool.scikit-build.sdist] include", StringComparison.Ordinal));
@@ -266,8 +274,11 @@ namespace PyPackaging.Core.Tests.Building.Builder
             t.File("flit/f.py", "");
             t.File("flit/docs/index.md", "");
             t.File("flit/docs/drafts/a.md", "");
+            t.File("flit/docs/keep.md", "");
+            File.AppendAllText(Path.Combine(t.Path, "flit", "pyproject.toml"), "include = [\"docs\"]\n");
             var flit = SdistBuilder.Plan(new SdistBuildOptions(Path.Combine(t.Path, "flit")));
-            Assert.Contains("docs/index.md", flit.Members.Select(m => m.RelativePath));
+            // flit_core packs its module (f.py), pyproject.toml and what [tool.flit.sdist] include adds, minus exclude.
+            Assert.Equal(new[] { "PKG-INFO", "docs/index.md", "docs/keep.md", "f.py", "pyproject.toml" }, flit.Members.Select(m => m.RelativePath).OrderBy(p => p, StringComparer.Ordinal));
             Assert.DoesNotContain("docs/drafts/a.md", flit.Members.Select(m => m.RelativePath));
         }
     }

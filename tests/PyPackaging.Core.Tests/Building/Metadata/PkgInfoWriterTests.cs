@@ -41,7 +41,8 @@ namespace PyPackaging.Core.Tests.Building.Metadata
             dir.File("LICENSE", "MIT License\n");
             dir.File("licenses/APACHE.txt", "Apache License 2.0\n");
             dir.File("pyproject.toml", FullToml);
-            var m = PyprojectReader.Read(dir.Path);
+            // license-files globs are matched by the build's walk: the metadata as the plan completes it.
+            var m = PyPackaging.Building.SdistBuilder.Plan(new PyPackaging.Building.SdistBuildOptions(dir.Path)).Metadata;
             Assert.False(m.HasErrors, string.Join(" | ", m.Problems));
             return m;
         }
@@ -109,7 +110,8 @@ namespace PyPackaging.Core.Tests.Building.Metadata
             string Version(string extra)
             {
                 dir.File("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1\"\n" + extra);
-                var m = PyprojectReader.Read(dir.Path);
+                // license-files globs are matched by the build's walk: the metadata as the plan completes it.
+                var m = PyPackaging.Building.SdistBuilder.Plan(new PyPackaging.Building.SdistBuildOptions(dir.Path)).Metadata;
                 Assert.False(m.HasErrors, string.Join(" | ", m.Problems));
                 string text = PkgInfoWriter.Write(m);
                 Assert.StartsWith("Metadata-Version: " + PkgInfoWriter.ChooseMetadataVersion(m) + "\n", text);
@@ -146,7 +148,8 @@ namespace PyPackaging.Core.Tests.Building.Metadata
             using var dir = new TempDir();
             dir.File("COPYING", "Line one\r\n\r\nLine three\n");
             dir.File("pyproject.toml", "[project]\nname = \"x\"\nversion = \"1.0\"\nlicense = { file = \"COPYING\" }\nreadme = { text = \"Body\", content-type = \"text/plain\" }\n");
-            var m = PyprojectReader.Read(dir.Path);
+            // license-files globs are matched by the build's walk: the metadata as the plan completes it.
+            var m = PyPackaging.Building.SdistBuilder.Plan(new PyPackaging.Building.SdistBuildOptions(dir.Path)).Metadata;
             Assert.False(m.HasErrors, string.Join(" | ", m.Problems));
             string text = PkgInfoWriter.Write(m);
             Assert.Contains("License: Line one\n         \n         Line three\nLicense-File: COPYING\n", text);

@@ -17,6 +17,16 @@ namespace PyPackaging.Core.Tests.Building.Project
             return PyprojectReader.Read(dir.Path);
         }
 
+        /// <summary>
+        /// The metadata after planning a build: project.license-files globs are matched by the build's one walk
+        /// (FileSelector), not by the reader.
+        /// </summary>
+        private static ProjectMetadata Planned(TempDir dir, string toml)
+        {
+            dir.File("pyproject.toml", toml);
+            return PyPackaging.Building.SdistBuilder.Plan(new PyPackaging.Building.SdistBuildOptions(dir.Path)).Metadata;
+        }
+
         private static ProjectMetadata Parse(string toml)
         {
             using var dir = new TempDir();
@@ -258,13 +268,13 @@ namespace PyPackaging.Core.Tests.Building.Project
             dir.File("LICENSES/sub/MIT.txt", "MIT\n");
             dir.File("NOTICE", "notice\n");
             dir.File("src/pkg/LICENSE.vendored", "x\n");
-            var m = Read(dir, Minimal + "license = \"MIT\"\nlicense-files = [\"LICEN[CS]E*\", \"LICENSES/**\", \"NOTICE\", \"LICENSE\"]\n");
+            var m = Planned(dir, Minimal + "license = \"MIT\"\nlicense-files = [\"LICEN[CS]E*\", \"LICENSES/**\", \"NOTICE\", \"LICENSE\"]\n");
             Assert.Empty(m.Problems);
             Assert.Equal(new[] { "LICENSE", "LICENSES/Apache-2.0.txt", "LICENSES/sub/MIT.txt", "NOTICE" }, m.LicenseFiles);
 
-            var all = Read(dir, Minimal + "license-files = [\"**/LICENSE*\"]\n");
+            var all = Planned(dir, Minimal + "license-files = [\"**/LICENSE*\"]\n");
             Assert.Equal(new[] { "LICENSE", "src/pkg/LICENSE.vendored" }, all.LicenseFiles);
-            Assert.Empty(Read(dir, Minimal + "license-files = []\n").Problems);
+            Assert.Empty(Planned(dir, Minimal + "license-files = []\n").Problems);
         }
 
         [Theory]
@@ -286,7 +296,8 @@ namespace PyPackaging.Core.Tests.Building.Project
         [Fact]
         public void LicenseFiles_PatternMatchingNothing_IsAnError()
         {
-            var p = Single(Parse(Minimal + "license-files = [\"COPYING*\"]\n"));
+            using var dir = new TempDir();
+            var p = Single(Planned(dir, Minimal + "license-files = [\"COPYING*\"]\n"));
             Assert.StartsWith("Every pattern in \"project.license-files\" must match at least one file", p.Message);
             Assert.Equal("COPYING*", p.Value);
         }
@@ -296,7 +307,37 @@ namespace PyPackaging.Core.Tests.Building.Project
         {
             using var dir = new TempDir();
             File.WriteAllBytes(Path.Combine(dir.Path, "LICENSE"), new byte[] { 0xFF, 0xFE, 0x00 });
-            Assert.Contains("must be UTF-8", Single(Read(dir, Minimal + "license-files = [\"LICENSE\"]\n")).Message);
+            Assert.Contains("must be UTF-8", Single(Planned(dir, Minimal + "license-files = [\"LICENSE\"]\n")).Message);
+        }
+
+        /// <summary>
+        /// Decided for the native build: license globs match what the walk sees as the project — never files inside
+        /// junk (a virtual environment, a cache, VCS metadata, a stale setuptools build/), which setuptools
+        /// (_finalize_license_files: glob.glob over the raw tree) and hatchling would take; an ignored directory or one
+        /// outside the backend's scope is still searched. A link is refused, a pattern matching nothing too.
+        /// </summary>
+        [Fact]
+        public void LicenseFiles_AreMatchedByTheBuildWalk_NeverInsideJunk()
+        {
+            using var dir = new TempDir();
+            dir.File("LICENSE", "MIT\n");
+            dir.File(".gitignore", "vendor/\n");
+            dir.File("vendor/lib/LICENSE.vendored", "BSD\n");
+            dir.File("env/pyvenv.cfg", "home = /usr/bin\n");
+            dir.File("env/lib/python3.11/site-packages/six/LICENSE", "MIT\n");
+            dir.File(".venv/LICENSE.txt", "x\n");
+            dir.File("build/lib/pkg/LICENSE", "stale\n");
+            dir.File(".git/LICENSE", "x\n");
+            var m = Planned(dir, Minimal + "license = \"MIT\"\nlicense-files = [\"**/LICENSE*\"]\n");
+            Assert.Empty(m.Problems);
+            Assert.Equal(new[] { "LICENSE", "vendor/lib/LICENSE.vendored" }, m.LicenseFiles);
+
+            var onlyInJunk = Planned(dir, Minimal + "license = \"MIT\"\nlicense-files = [\"env/**\"]\n");
+            Assert.StartsWith("Every pattern in \"project.license-files\" must match at least one file", Single(onlyInJunk).Message);
+
+            File.CreateSymbolicLink(System.IO.Path.Combine(dir.Path, "COPYING"), "LICENSE");
+            var link = Planned(dir, Minimal + "license = \"MIT\"\nlicense-files = [\"COPYING\", \"LICENSE\"]\n");
+            Assert.Contains(link.Problems, p => p.Message.Contains("'COPYING' (matched by 'COPYING') is a symbolic link", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -53,7 +53,8 @@ namespace PyPackaging.Core.Tests.Building.Writing
             dir.File("LICENSE", "MIT License\n");
             dir.File("src/my_pkg/__init__.py", "__version__ = '2.0.0'\n");
 
-            var meta = PyprojectReader.Read(dir.Path);
+            // license-files globs are matched by the build's walk: the metadata as the plan completes it.
+            var meta = PyPackaging.Building.SdistBuilder.Plan(new PyPackaging.Building.SdistBuildOptions(dir.Path)).Metadata;
             Assert.False(meta.HasErrors, string.Join(" | ", meta.Problems));
             string top = meta.DistributionStem!;
             Assert.Equal("my_pkg-2.0.0", top);
