@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using PyPackaging.Building.Comparison;
 using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
@@ -177,9 +178,12 @@ namespace PyPackaging.Building
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                // Sdist vs source tree: Warnings on the Archive entry, never a reason to withhold the sdist.
+                var result = new SdistBuildResult(plan.ArchivePath, inspection, true);
+                BuildComparison.Apply(plan, result, cancellationToken);
                 MoveIntoPlace(temp, plan);
                 kept = true;
-                return new SdistBuildResult(plan.ArchivePath, inspection, true);
+                return result;
             }
             finally
             {

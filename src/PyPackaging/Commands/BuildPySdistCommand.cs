@@ -220,6 +220,7 @@ namespace PyPackaging.Commands
 
         private void WriteResult(SdistBuildPlan plan, SdistBuildResult result)
         {
+            WriteSourceComparison(result);
             var bySource = plan.Members.ToDictionary(m => m.ArchivePath, StringComparer.Ordinal);
             foreach (var entry in result.Inspection.Entries)
             {
@@ -233,6 +234,21 @@ namespace PyPackaging.Commands
                 Emit(entry);
             }
             if (IncludeExcluded) WriteExclusions(plan);
+        }
+
+        /// <summary>Says with -Verbose what the sdist was compared with (its findings are on the Archive entry), or why it was not.</summary>
+        private void WriteSourceComparison(SdistBuildResult result)
+        {
+            if (result.SourceComparison is { } compared)
+            {
+                foreach (var w in compared.Warnings) WriteWarning("pyproject.toml: " + w);
+                WriteVerbose("Compared with git: " + compared.TrackedCount + " tracked files; " + compared.TrackedNotInSdist.Count +
+                             " not in the sdist, " + compared.UntrackedMembers.Count + " members not tracked (Compare-PySdist lists each).");
+            }
+            else if (result.SourceComparisonSkipped != null)
+            {
+                WriteVerbose("Not compared with git (no TrackedFileNotInSdist/UntrackedFileInSdist findings): " + result.SourceComparisonSkipped);
+            }
         }
 
         private void WriteExclusions(SdistBuildPlan plan)
