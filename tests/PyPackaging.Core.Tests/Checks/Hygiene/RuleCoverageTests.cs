@@ -76,7 +76,10 @@ namespace PyPackaging.Core.Tests.Checks.Hygiene
             var watch = Stopwatch.StartNew();
             var findings = b.Check();
             watch.Stop();
-            Assert.True(watch.Elapsed.TotalSeconds < 10, "took " + watch.Elapsed);
+            // A guard against a blow-up (a check quadratic in 12,000 members takes minutes), not a speed measurement:
+            // it takes ~1 s alone, but on a loaded 2-core CI machine 10 s was exceeded, so the bound is generous.
+            // Speed is measured by tests/PyPackaging.Benchmarks, not here.
+            Assert.True(watch.Elapsed.TotalSeconds < 60, "took " + watch.Elapsed);
             Assert.Equal(3000, findings.Count(f => f.Rule.Id == "CacheDirectory"));
             Assert.Equal(3000, findings.Count(f => f.Rule.Id == "SymlinkAbsolute"));
         }
