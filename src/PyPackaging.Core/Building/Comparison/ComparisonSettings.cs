@@ -97,14 +97,19 @@ namespace PyPackaging.Building.Comparison
             var scm = PyprojectReader.Descend(tool, "setuptools_scm");
             AddPath(scm, "version_file");
             AddPath(scm, "write_to");
-            AddPath(PyprojectReader.Descend(tool, "pdm", "version"), "write_to");
+            // pdm-backend's documentation gives write_to without saying what it is relative to; in a src layout the
+            // file lands below src/, so both readings are expected.
+            AddPath(PyprojectReader.Descend(tool, "pdm", "version"), "write_to", "", "src/");
         }
 
-        private void AddPath(TomlTable? table, string key)
+        private void AddPath(TomlTable? table, string key, params string[] prefixes)
         {
-            if (table != null && table.TryGetValue(key, out var value) && value is string path && path.Length > 0)
+            if (table == null || !table.TryGetValue(key, out var value) || !(value is string text) || text.Length == 0) return;
+            string path = text.Replace('\\', '/');
+            while (path.StartsWith("./", StringComparison.Ordinal)) path = path.Substring(2);
+            foreach (var prefix in prefixes.Length == 0 ? new[] { string.Empty } : prefixes)
             {
-                _sdistOnly.Add("/" + Escape(path.Replace('\\', '/').TrimStart('.', '/')));
+                _sdistOnly.Add("/" + Escape(prefix + path.TrimStart('/')));
             }
         }
 

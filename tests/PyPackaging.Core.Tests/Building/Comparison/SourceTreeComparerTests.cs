@@ -92,6 +92,18 @@ namespace PyPackaging.Core.Tests.Building.Comparison
         }
 
         [Fact]
+        public void Version_files_of_setuptools_scm_and_pdm_backend_are_expected_wherever_they_are_written()
+        {
+            using var t = new TempDir();
+            t.File("pyproject.toml", "[build-system]\nbuild-backend = \"setuptools.build_meta\"\n[tool.setuptools_scm]\nversion_file = \"./src/demo/_version.py\"\n" +
+                "[tool.pdm.version]\nsource = \"scm\"\nwrite_to = \"demo/VERSION\"\n");
+            var settings = ComparisonSettings.Read(t.Path);
+            var c = SourceTreeComparer.Compare(Members("demo-1.0/pyproject.toml", "demo-1.0/setup.cfg", "demo-1.0/src/demo/_version.py", "demo-1.0/src/demo/VERSION",
+                "demo-1.0/src/demo.egg-info/SOURCES.txt", "demo-1.0/src/other.py"), new[] { "pyproject.toml" }, settings, t.Path);
+            Assert.Equal(new[] { "src/other.py" }, c.UntrackedMembers.Select(u => u.RelativePath));
+        }
+
+        [Fact]
         public void Wrong_types_in_the_check_sdist_table_are_warnings_and_the_defaults_apply()
         {
             using var repo = Repository("pyproject.toml", "a.py");
