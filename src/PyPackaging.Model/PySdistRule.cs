@@ -44,7 +44,10 @@ namespace PyPackaging
 
         /// <summary>
         /// True when a finding of this rule stops Expand-PySdistSafely: an Error about safety or a resource limit.
-        /// Errors of the other categories (metadata, structure) are for publishing, not for unpacking.
+        /// Errors of the other categories (metadata, structure) are for publishing, not for unpacking. Expand also refuses,
+        /// while it streams, a member under a rule that does not block when this extraction cannot hold it (the Windows
+        /// name rules on Windows, CaseCollision on a case-insensitive volume, MemberOutsideTopLevel and TopLevelFile with
+        /// -StripTopLevel or past the cap on top-level entries); the rule's <see cref="Consumer"/> says so.
         /// </summary>
         public bool BlocksExtraction =>
             Severity == PySdistSeverity.Error && (Category == PySdistRuleCategory.Safety || Category == PySdistRuleCategory.Limits);

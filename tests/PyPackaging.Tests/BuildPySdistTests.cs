@@ -198,9 +198,16 @@ namespace PyPackaging.Tests
             using var temp = new TempDir();
             string dynamicProject = BuildFixtures.Clean(temp.Path, "dyn",
                 "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"dyn\"\ndynamic = [\"version\"]\n");
+            // A dynamic version hatchling has no configuration for: the only problem, with its own id.
             var rec = Failure("Build-PySdist", dynamicProject);
+            Assert.Equal("DynamicVersionNotSupported,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
+            Assert.Contains("[tool.hatch.version]", rec.Exception.Message);
+
+            string dynamicReadme = BuildFixtures.Clean(temp.Path, "dynreadme",
+                "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"dyn\"\nversion = \"1\"\ndynamic = [\"readme\"]\n");
+            rec = Failure("Build-PySdist", dynamicReadme);
             Assert.Equal("InvalidProjectMetadata,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
-            Assert.Contains("dynamic", rec.Exception.Message);
+            Assert.Contains("'readme'", rec.Exception.Message);
 
             string noProject = BuildFixtures.Clean(temp.Path, "noproj", "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n");
             Assert.Contains("native build", Failure("Build-PySdist", noProject).Exception.Message);

@@ -133,10 +133,20 @@ namespace PyPackaging.Building
         /// <summary>What of the backend configuration was honoured (for verbose output).</summary>
         public IReadOnlyList<string> Honoured { get; internal set; } = Array.Empty<string>();
 
+        /// <summary>Where a dynamic version came from (for verbose output), or null for a static version.</summary>
+        public string? VersionSource { get; internal set; }
+
+        /// <summary>The version file a VCS-versioning tool generates (path relative to the project, content), when configured.</summary>
+        public KeyValuePair<string, byte[]>? GeneratedVersionFile { get; internal set; }
+
         /// <summary>Problems that block the build: metadata errors and selection errors, each as one line.</summary>
         public IReadOnlyList<string> Problems { get; internal set; } = Array.Empty<string>();
 
-        /// <summary>Stable id for the first kind of blocking problem: InvalidProjectMetadata or InvalidSourceTree.</summary>
+        /// <summary>
+        /// Stable id for the first kind of blocking problem: InvalidProjectMetadata, InvalidSourceTree, or, when the only
+        /// metadata problem is the dynamic version, DynamicVersionNotSupported (the backend computes it in a way the
+        /// native build does not reproduce) or DynamicVersionUnresolved (no git, no tag repository, no match in the file).
+        /// </summary>
         public string? ProblemId { get; internal set; }
 
         public bool CanBuild => Problems.Count == 0;

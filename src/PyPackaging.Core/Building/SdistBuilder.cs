@@ -9,6 +9,7 @@ using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
 using PyPackaging.Building.Selection;
+using PyPackaging.Building.Versions;
 using PyPackaging.Building.Writing;
 using PyPackaging.Inspection;
 
@@ -73,6 +74,7 @@ namespace PyPackaging.Building
 
             if (problems.Count == 0)
             {
+                AddGeneratedVersionFile(plan, top, members);
                 byte[] pkgInfo = PkgInfoWriter.WriteBytes(metadata);
                 members.Add(new PlannedMember(top + "/PKG-INFO", "PKG-INFO", null, pkgInfo.Length, RegularMode, pkgInfo));
             }
@@ -95,11 +97,17 @@ namespace PyPackaging.Building
                 if (p.Severity == ProjectProblemSeverity.Error) problems.Add(Describe(p));
                 else warnings.Add("pyproject.toml: " + Describe(p));
             }
-            if (metadata.HasProjectTable && metadata.Dynamic.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
+            int metadataProblems = problems.Count;
+            string? versionProblemId = ResolveDynamicVersion(plan, metadata, root, problems, warnings);
+            // The version (and flit's description, read with it) is the resolver's; any other dynamic field is not computed.
+            bool flit = ProjectBackends.KindOf(metadata.BuildSystem?.BuildBackend) == BuildBackendKind.Flit;
+            var unresolved = metadata.Dynamic.Where(d => d != "version" && !(d == "description" && flit && metadata.Dynamic.Contains("version"))).ToList();
+            if (metadata.HasProjectTable && unresolved.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
             {
-                problems.Add("project.dynamic = [" + string.Join(", ", metadata.Dynamic.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
+                problems.Add("project.dynamic = [" + string.Join(", ", unresolved.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute these dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
+                metadataProblems++;
             }
-            if (problems.Count > 0) plan.ProblemId = "InvalidProjectMetadata";
+            if (problems.Count > 0) plan.ProblemId = metadataProblems == 0 && versionProblemId != null ? versionProblemId : "InvalidProjectMetadata";
 
             if (metadata.DistributionStem != null)
             {
@@ -107,6 +115,39 @@ namespace PyPackaging.Building
                 plan.ArchivePath = Path.Combine(plan.OutputDirectory, metadata.SdistFileName!);
             }
             return metadata;
+        }
+
+        /// <summary>
+        /// Computes a dynamic version (Building/Versions) into the metadata; returns the problem id when it cannot be
+        /// computed (the problem line is added), null otherwise.
+        /// </summary>
+        private static string? ResolveDynamicVersion(SdistBuildPlan plan, ProjectMetadata metadata, string root, List<string> problems, List<string> warnings)
+        {
+            if (!metadata.HasProjectTable || !metadata.Dynamic.Contains("version")) return null;
+            var result = DynamicVersionResolver.Resolve(metadata, root);
+            if (result.ProblemId != null)
+            {
+                problems.Add("project.dynamic = [\"version\"]: " + result.Problem);
+                return result.ProblemId;
+            }
+            metadata.Version = result.Version;
+            if (result.Version!.IndexOf('+') >= 0)
+            {
+                // The post-build check refuses it (PkgInfoLocalVersion: PyPI refuses local versions); say so before writing.
+                warnings.Add("project.dynamic = [\"version\"]: the " + result.Source + " has a local version label; PyPI refuses local versions, so the post-build check will refuse the sdist. Build from a tagged, clean commit, or (setuptools-scm, hatch-vcs raw-options) set local_scheme = \"no-local-version\".");
+            }
+            if (result.Summary != null && metadata.Dynamic.Contains("description")) metadata.Summary = result.Summary;
+            plan.VersionSource = result.Source;
+            if (result.VersionFilePath != null) plan.GeneratedVersionFile = new KeyValuePair<string, byte[]>(result.VersionFilePath, result.VersionFileContent!);
+            return null;
+        }
+
+        /// <summary>The generated version file replaces a file of the same path (as the tool overwrites it before packing).</summary>
+        private static void AddGeneratedVersionFile(SdistBuildPlan plan, string top, List<PlannedMember> members)
+        {
+            if (plan.GeneratedVersionFile is not KeyValuePair<string, byte[]> file) return;
+            members.RemoveAll(m => m.RelativePath == file.Key);
+            members.Add(new PlannedMember(top + "/" + file.Key, file.Key, null, file.Value.Length, RegularMode, file.Value));
         }
 
         /// <summary>Turns the walk's items into members, exclusions, problems and warnings; true when the walk found errors.</summary>

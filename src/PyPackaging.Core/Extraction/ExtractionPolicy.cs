@@ -3,15 +3,18 @@ using System.Collections.Generic;
 using System.IO;
 using PyPackaging.Archives;
 using PyPackaging.Paths;
+using PyPackaging.Rules;
 
 namespace PyPackaging.Extraction
 {
     /// <summary>
-    /// Why the extraction pass refuses to write one member. Each value is named after the catalogue rule that reports
-    /// the same problem to Test-PySdist (<see cref="RefusalKinds.Code"/> is that rule's id), except the three that
-    /// depend on how this extraction runs: <see cref="OutsideTopLevel"/> (-StripTopLevel, the top-level cap) and the
-    /// two Windows name kinds no catalogue rule has (WindowsInvalidName, WindowsTrailingDotOrSpace). Against CPython's data filter: AbsolutePathError is
-    /// AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
+    /// Why the extraction pass refuses to write one member. Each value is named after the catalogue rule it is reported
+    /// under (<see cref="RefusalKinds.Rule"/>), so Get-PySdistRule lists every reason Expand gives. Most of those rules
+    /// block extraction when a check reports them anyway; the pass only refuses earlier. Six are refused only when this
+    /// extraction cannot hold the member, although their findings never block on their own: MemberOutsideTopLevel and
+    /// TopLevelFile with -StripTopLevel or past the top-level cap, the three Windows name rules with WindowsNameRules (on
+    /// Windows by default), CaseCollision on a case-insensitive volume. Against CPython's data filter: AbsolutePathError
+    /// is AbsolutePath/DriveLetterPath/UncPath, OutsideDestinationError is PathTraversal, SpecialFileError is SpecialFile;
     /// its link errors (AbsoluteLinkError, LinkOutsideDestinationError) are found by the checks on the whole link
     /// graph, and links are written last, from the checked resolutions (LinkWriter).
     /// </summary>
@@ -26,9 +29,10 @@ namespace PyPackaging.Extraction
         PathTraversal,
         ParentComponentInPath,
         ControlCharacterInPath,
-        OutsideTopLevel,
-        WindowsInvalidName,
-        WindowsTrailingDotOrSpace,
+        MemberOutsideTopLevel,
+        TopLevelFile,
+        WindowsForbiddenCharacter,
+        TrailingDotOrSpace,
         WindowsReservedName,
         SymlinkAsParent,
         NonDirectoryAsParent,
@@ -39,8 +43,33 @@ namespace PyPackaging.Extraction
 
     internal static class RefusalKinds
     {
-        /// <summary>The id the refusal is reported under: the catalogue rule of the same name (see <see cref="RefusalKind"/>).</summary>
-        public static string Code(this RefusalKind kind) => kind.ToString();
+        /// <summary>The catalogue rule a refusal is reported under (its id is the refusal's name).</summary>
+        public static PySdistRule Rule(this RefusalKind kind) => kind switch
+        {
+            RefusalKind.SpecialFile => RuleCatalog.SpecialFile,
+            RefusalKind.EmptyPath => RuleCatalog.EmptyPath,
+            RefusalKind.AbsolutePath => RuleCatalog.AbsolutePath,
+            RefusalKind.DriveLetterPath => RuleCatalog.DriveLetterPath,
+            RefusalKind.UncPath => RuleCatalog.UncPath,
+            RefusalKind.BackslashInPath => RuleCatalog.BackslashInPath,
+            RefusalKind.PathTraversal => RuleCatalog.PathTraversal,
+            RefusalKind.ParentComponentInPath => RuleCatalog.ParentComponentInPath,
+            RefusalKind.ControlCharacterInPath => RuleCatalog.ControlCharacterInPath,
+            RefusalKind.MemberOutsideTopLevel => RuleCatalog.MemberOutsideTopLevel,
+            RefusalKind.TopLevelFile => RuleCatalog.TopLevelFile,
+            RefusalKind.WindowsForbiddenCharacter => RuleCatalog.WindowsForbiddenCharacter,
+            RefusalKind.TrailingDotOrSpace => RuleCatalog.TrailingDotOrSpace,
+            RefusalKind.WindowsReservedName => RuleCatalog.WindowsReservedName,
+            RefusalKind.SymlinkAsParent => RuleCatalog.SymlinkAsParent,
+            RefusalKind.NonDirectoryAsParent => RuleCatalog.NonDirectoryAsParent,
+            RefusalKind.DuplicatePath => RuleCatalog.DuplicatePath,
+            RefusalKind.PathTypeChange => RuleCatalog.PathTypeChange,
+            RefusalKind.CaseCollision => RuleCatalog.CaseCollision,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+
+        /// <summary>The id the refusal is reported under: its catalogue rule's id.</summary>
+        public static string Code(this RefusalKind kind) => kind.Rule().Id;
     }
 
     /// <summary>
@@ -85,12 +114,10 @@ namespace PyPackaging.Extraction
             switch (type)
             {
                 case PySdistEntryType.Directory:
-                    return placed && _tree.Claim(plan, SlotKind.Directory);
                 case PySdistEntryType.File:
-                    return placed && _tree.Claim(plan, SlotKind.File);
                 case PySdistEntryType.SymbolicLink:
                 case PySdistEntryType.HardLink:
-                    return placed && _tree.Claim(plan, SlotKind.Link);
+                    return placed && _tree.Claim(plan);
                 default:
                     plan.Refuse(RefusalKind.SpecialFile, $"'{MemberPath.Display(plan.Member.Path)}' is a {MemberKinds.Name(type)}; only regular files, directories and links are extracted.");
                     return false;
@@ -121,7 +148,7 @@ namespace PyPackaging.Extraction
                 if (!InsideStrippedTop(plan, components, shown)) return false;
                 start = 1;
             }
-            else if (!AdmitTopLevel(plan, components[0], shown))
+            else if (!AdmitTopLevel(plan, path, shown))
             {
                 return false;
             }
@@ -172,7 +199,7 @@ namespace PyPackaging.Extraction
             {
                 if (components.Count == 1 && !isDirectory)
                 {
-                    plan.Refuse(RefusalKind.OutsideTopLevel, $"'{shown}' is not inside a top-level directory, so -StripTopLevel cannot place it.");
+                    plan.Refuse(RefusalKind.TopLevelFile, $"'{shown}' is not inside a top-level directory, so -StripTopLevel cannot place it.");
                     return false;
                 }
                 _stripTop = components[0];
@@ -180,19 +207,24 @@ namespace PyPackaging.Extraction
             }
             if (!string.Equals(components[0], _stripTop, StringComparison.Ordinal) || (components.Count == 1 && !isDirectory))
             {
-                plan.Refuse(RefusalKind.OutsideTopLevel, $"'{shown}' is outside the top-level directory '{_stripTop}/', so -StripTopLevel cannot place it.");
+                plan.Refuse(TopLevelKind(components, isDirectory), $"'{shown}' is outside the top-level directory '{_stripTop}/', so -StripTopLevel cannot place it.");
                 return false;
             }
             return true;
         }
 
+        /// <summary>A member that cannot sit below the one top-level directory: a file (or link) at the top itself, or anything beside it.</summary>
+        private static RefusalKind TopLevelKind(IReadOnlyList<string> components, bool isDirectory) =>
+            components.Count == 1 && !isDirectory ? RefusalKind.TopLevelFile : RefusalKind.MemberOutsideTopLevel;
+
         /// <summary>Without -StripTopLevel: records a new top-level entry (at most <see cref="ArchiveLimits.MaxTopLevelEntries"/>).</summary>
-        private bool AdmitTopLevel(MemberPlan plan, string top, string shown)
+        private bool AdmitTopLevel(MemberPlan plan, MemberPath path, string shown)
         {
+            var top = path.Components[0];
             if (_tops.Contains(top)) return true;
-            if (_tops.Count > ArchiveLimits.MaxTopLevelEntries)
+            if (_tops.Count >= ArchiveLimits.MaxTopLevelEntries)
             {
-                plan.Refuse(RefusalKind.OutsideTopLevel, $"'{shown}' adds yet another top-level entry; more than {ArchiveLimits.MaxTopLevelEntries} are not extracted.");
+                plan.Refuse(TopLevelKind(path.Components, plan.Member.Type == PySdistEntryType.Directory), $"'{shown}' adds yet another top-level entry; more than {ArchiveLimits.MaxTopLevelEntries} are not extracted.");
                 return false;
             }
             _onNewTopLevel(top);
@@ -217,7 +249,7 @@ namespace PyPackaging.Extraction
             }
             else if (path.Has(PathProblems.Colon) && Path.DirectorySeparatorChar == '\\')
             {
-                plan.Refuse(RefusalKind.WindowsInvalidName, $"'{shown}' contains ':'; it is not written.");
+                plan.Refuse(RefusalKind.WindowsForbiddenCharacter, $"'{shown}' contains ':'; it is not written.");
                 return false;
             }
             return true;

@@ -20,7 +20,7 @@ namespace PyPackaging.Extraction
         /// <summary>The member path as stored, or the archive's file name.</summary>
         public string Path { get; }
 
-        /// <summary>A rule id from the catalogue, or an extraction-specific code (WindowsReservedName, CaseCollision...).</summary>
+        /// <summary>The id of the catalogue rule the member was refused under (every policy refusal has one), or ArchiveIncomplete for an archive that could not be read to its end.</summary>
         public string Code { get; }
 
         public string Message { get; }

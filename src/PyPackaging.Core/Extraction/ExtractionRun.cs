@@ -225,8 +225,8 @@ namespace PyPackaging.Extraction
         }
 
         /// <summary>
-        /// Adds what the policy refused during the pass that no rule reported under the same id (names this OS cannot
-        /// hold, case collisions, -StripTopLevel), in a stable order: by member, archive-level problems first.
+        /// Adds what the policy refused during the pass that no blocking finding reported under the same rule (names this
+        /// OS cannot hold, case collisions, -StripTopLevel), in a stable order: by member, archive-level problems first.
         /// </summary>
         private List<ExtractionProblem> WithPolicyRefusals(List<ExtractionProblem> problems)
         {

@@ -5,23 +5,18 @@ using PyPackaging.Paths;
 
 namespace PyPackaging.Extraction
 {
-    internal enum SlotKind
-    {
-        Directory,
-        File,
-        Link,
-    }
-
     /// <summary>
-    /// The tree the extraction has claimed so far, keyed by output path: which member holds each path and as what. It
-    /// refuses, in streaming order, what would write through or over an earlier member. The checks find the same
-    /// problems on the whole snapshot (LinkGraph's parent problems and collisions); this tree differs in two ways that
-    /// need it: its keys are output paths (after -StripTopLevel), and it folds letter case on case-insensitive volumes.
+    /// The tree the extraction has staged so far, keyed by output path: which member holds each path and as what kind.
+    /// It applies the checks' judgement (<see cref="PathClash"/>, also used by LinkGraph) in streaming order, to what
+    /// this run writes: a member that clashes is refused and never holds its path, so the first holder stays (LinkGraph
+    /// judges the whole table as a plain extractor would, where later members replace earlier ones). Two things only
+    /// this tree knows: its keys are output paths (after -StripTopLevel), and it folds letter case on
+    /// case-insensitive volumes.
     /// </summary>
     internal sealed class MemberTree
     {
         private readonly IReadOnlyList<ArchiveMember> _members;
-        private readonly Dictionary<string, (int Index, SlotKind Kind)> _slots = new Dictionary<string, (int, SlotKind)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Index, PathKind Kind)> _holders = new Dictionary<string, (int, PathKind)>(StringComparer.Ordinal);
         private readonly Dictionary<string, string>? _folded; // case-folded key -> first spelling (case-insensitive volumes only)
         private string? _lastParentKey;
 
@@ -33,70 +28,62 @@ namespace PyPackaging.Extraction
 
         /// <summary>
         /// Records the member at its path, after checking its parents are directories (not files or links of earlier
-        /// members) and the path is not already taken, exactly or, on a case-insensitive volume, by another spelling.
+        /// members) and the path is not already held, exactly or, on a case-insensitive volume, by another spelling.
         /// </summary>
-        public bool Claim(MemberPlan plan, SlotKind kind)
+        public bool Claim(MemberPlan plan)
         {
             var key = plan.Key!;
-            if (key.Length == 0) return kind == SlotKind.Directory;
+            var kind = MemberKinds.PathKindOf(plan.Member.Type);
+            if (key.Length == 0) return kind == PathKind.Directory;
             var slash = key.LastIndexOf('/');
             var parentKey = slash < 0 ? string.Empty : key.Substring(0, slash);
             if (parentKey.Length > 0 && !string.Equals(parentKey, _lastParentKey, StringComparison.Ordinal))
             {
-                if (!ClaimParents(plan, parentKey)) return false;
+                if (!ClaimParents(plan, key)) return false;
                 _lastParentKey = parentKey;
             }
 
-            if (_slots.TryGetValue(key, out var existing))
+            if (_holders.TryGetValue(key, out var holder))
             {
-                if (existing.Kind == SlotKind.Directory && kind == SlotKind.Directory) return true;
-                var earlier = _members[existing.Index];
-                plan.Refuse(existing.Kind == kind ? RefusalKind.DuplicatePath : RefusalKind.PathTypeChange,
-                    $"'{MemberPath.Display(plan.Member.Path)}' is also member {existing.Index} ('{MemberPath.Display(earlier.Path)}'); a later member must not replace an earlier one, so it is not written.");
+                if (PathClash.MayShare(holder.Kind, kind)) return true;
+                var earlier = _members[holder.Index];
+                plan.Refuse(PathClash.IsTypeChange(holder.Kind, kind) ? RefusalKind.PathTypeChange : RefusalKind.DuplicatePath,
+                    $"'{MemberPath.Display(plan.Member.Path)}' is also member {holder.Index} ('{MemberPath.Display(earlier.Path)}'); a later member must not replace an earlier one, so it is not written.");
                 return false;
             }
             if (!CheckFolded(plan, key, kind)) return false;
-            _slots[key] = (plan.Member.Index, kind);
+            _holders[key] = (plan.Member.Index, kind);
             return true;
         }
 
-        /// <summary>Every parent of the member must be a directory (claimed as one here when first seen).</summary>
-        private bool ClaimParents(MemberPlan plan, string parentKey)
+        /// <summary>Every parent of the member must be a directory (held as one by this member when first seen).</summary>
+        private bool ClaimParents(MemberPlan plan, string key)
         {
-            var from = 0;
-            while (from < parentKey.Length)
+            foreach (var parent in PathClash.Parents(key))
             {
-                var next = parentKey.IndexOf('/', from);
-                var prefix = next < 0 ? parentKey : parentKey.Substring(0, next);
-                if (_slots.TryGetValue(prefix, out var slot))
+                if (_holders.TryGetValue(parent, out var holder))
                 {
-                    if (slot.Kind != SlotKind.Directory)
-                    {
-                        var what = slot.Kind == SlotKind.Link ? "a link" : "a file";
-                        plan.Refuse(slot.Kind == SlotKind.Link ? RefusalKind.SymlinkAsParent : RefusalKind.NonDirectoryAsParent,
-                            $"'{MemberPath.Display(plan.Member.Path)}' would be written below '{MemberPath.Display(_members[slot.Index].Path)}', which is {what}; it is not written.");
-                        return false;
-                    }
+                    var problem = PathClash.Below(holder.Kind);
+                    if (problem == null) continue;
+                    var symlink = problem == ParentProblemKind.SymlinkParent;
+                    plan.Refuse(symlink ? RefusalKind.SymlinkAsParent : RefusalKind.NonDirectoryAsParent,
+                        $"'{MemberPath.Display(plan.Member.Path)}' would be written below '{MemberPath.Display(_members[holder.Index].Path)}', which is {(symlink ? "a link" : "a file")}; it is not written.");
+                    return false;
                 }
-                else
-                {
-                    if (!CheckFolded(plan, prefix, SlotKind.Directory)) return false;
-                    _slots[prefix] = (plan.Member.Index, SlotKind.Directory);
-                }
-                if (next < 0) break;
-                from = next + 1;
+                if (!CheckFolded(plan, parent, PathKind.Directory)) return false;
+                _holders[parent] = (plan.Member.Index, PathKind.Directory);
             }
             return true;
         }
 
-        private bool CheckFolded(MemberPlan plan, string key, SlotKind kind)
+        private bool CheckFolded(MemberPlan plan, string key, PathKind kind)
         {
             if (_folded == null) return true;
             if (_folded.TryGetValue(key, out var spelled))
             {
                 if (string.Equals(spelled, key, StringComparison.Ordinal)) return true;
-                var other = _slots[spelled];
-                if (other.Kind == SlotKind.Directory && kind == SlotKind.Directory) return true;
+                var other = _holders[spelled];
+                if (PathClash.MayShare(other.Kind, kind)) return true;
                 plan.Refuse(RefusalKind.CaseCollision,
                     $"'{MemberPath.Display(plan.Member.Path)}' and member {other.Index} ('{MemberPath.Display(_members[other.Index].Path)}') differ only in letter case; this volume is case-insensitive and would write them to the same file.");
                 return false;

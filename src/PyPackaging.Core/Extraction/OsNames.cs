@@ -9,10 +9,11 @@ namespace PyPackaging.Extraction
         /// <summary>Why Windows cannot hold <paramref name="component"/> under that name; null when it can.</summary>
         public static string? WindowsProblem(string component, out RefusalKind kind)
         {
-            kind = RefusalKind.WindowsInvalidName;
+            kind = RefusalKind.WindowsForbiddenCharacter;
             foreach (var c in component)
             {
-                if (c < 0x20 || c == '\\' || WindowsNames.ForbiddenCharacters.IndexOf(c) >= 0)
+                // Control characters and backslashes never get here: the policy refuses them first, on every OS.
+                if (WindowsNames.ForbiddenCharacters.IndexOf(c) >= 0)
                 {
                     return c == ':'
                         ? $"the name '{component}' contains ':', which Windows reads as a drive or an alternate data stream"
@@ -21,7 +22,7 @@ namespace PyPackaging.Extraction
             }
             if (WindowsNames.EndsWithDotOrSpace(component))
             {
-                kind = RefusalKind.WindowsTrailingDotOrSpace;
+                kind = RefusalKind.TrailingDotOrSpace;
                 return $"the name '{component}' ends with a dot or a space, which Windows silently removes";
             }
             if (WindowsNames.IsReservedDeviceName(component))

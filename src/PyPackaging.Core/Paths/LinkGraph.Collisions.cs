@@ -8,22 +8,20 @@ namespace PyPackaging.Paths
     {
         // ----- parents and collisions -----
 
+        /// <summary>For each member, the first parent an earlier member (the last one there) holds as a non-directory.</summary>
         private void FindParentProblems()
         {
             for (var i = 0; i < _members.Count; i++)
             {
                 var path = _paths[i];
                 if (!path.IsInside) continue;
-                for (var n = 1; n < path.Components.Count; n++)
+                foreach (var prefix in PathClash.Parents(path.Normalized))
                 {
-                    var prefix = MemberPath.JoinRange(path.Components, 0, n);
                     var before = LastBefore(prefix, i);
                     if (before < 0) continue;
-                    var kind = MemberKinds.PathKindOf(_members[before].Type);
-                    if (kind == PathKind.Directory) continue;
-                    _parentProblems.Add(new ParentProblem(i,
-                        kind == PathKind.Symlink ? ParentProblemKind.SymlinkParent : ParentProblemKind.NonDirectoryParent,
-                        prefix, before));
+                    var problem = PathClash.Below(MemberKinds.PathKindOf(_members[before].Type));
+                    if (problem == null) continue;
+                    _parentProblems.Add(new ParentProblem(i, problem.Value, prefix, before));
                     break;
                 }
             }
@@ -46,13 +44,13 @@ namespace PyPackaging.Paths
                     for (var e = k - 1; e >= 0 && found == null; e--)
                     {
                         var earlierKind = MemberKinds.PathKindOf(_members[list[e]].Type);
-                        if (earlierKind != kind) found = new PathCollision(index, list[e], earlierKind, kind, false);
+                        if (PathClash.IsTypeChange(earlierKind, kind)) found = new PathCollision(index, list[e], earlierKind, kind, false);
                     }
-                    if (found == null && kind != PathKind.Directory && firstChild >= 0 && firstChild < index)
+                    if (found == null && firstChild >= 0 && firstChild < index && !PathClash.MayShare(PathKind.Directory, kind))
                     {
                         found = new PathCollision(index, firstChild, PathKind.Directory, kind, true);
                     }
-                    if (found == null && kind != PathKind.Directory && k > 0)
+                    if (found == null && k > 0 && !PathClash.MayShare(kind, kind))
                     {
                         found = new PathCollision(index, list[k - 1], kind, kind, false);
                     }

@@ -44,9 +44,8 @@ namespace PyPackaging.Paths
                     _byPath[key] = list;
                 }
                 list.Add(i);
-                for (var n = 1; n < path.Components.Count; n++)
+                foreach (var prefix in PathClash.Parents(key))
                 {
-                    var prefix = MemberPath.JoinRange(path.Components, 0, n);
                     if (!_firstChild.ContainsKey(prefix)) _firstChild[prefix] = i;
                 }
             }

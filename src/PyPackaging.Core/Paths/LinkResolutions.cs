@@ -163,7 +163,7 @@ namespace PyPackaging.Paths
         /// <summary>True when the path was only used as a directory by earlier members below it.</summary>
         public bool EarlierIsImplied { get; }
 
-        public bool IsTypeChange => EarlierKind != Kind;
+        public bool IsTypeChange => PathClash.IsTypeChange(EarlierKind, Kind);
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ namespace PyPackaging.Rules
             "Rename one of the two files or directories in the project so the names differ by more than case, and rebuild.",
             HygieneWindowsNames)
         {
-            Consumer = "Windows (and case-insensitive file systems) when the sdist is unpacked there",
+            Consumer = "Case-insensitive file systems (Windows, macOS by default) when the sdist is unpacked there; Expand-PySdistSafely refuses the member on such a volume",
             SeverityReason = "Installers on Linux accept it; on Windows the file is lost, renamed or not written: a portability problem, not a refusal.",
         };
 
@@ -95,7 +95,7 @@ namespace PyPackaging.Rules
             "Rename the file or directory in the project and rebuild.",
             HygieneWindowsNames)
         {
-            Consumer = "Windows (and case-insensitive file systems) when the sdist is unpacked there",
+            Consumer = "Windows when the sdist is unpacked there; Expand-PySdistSafely refuses the member on Windows",
             SeverityReason = "Installers on Linux accept it; on Windows the file is lost, renamed or not written: a portability problem, not a refusal.",
         };
 
@@ -105,7 +105,7 @@ namespace PyPackaging.Rules
             "Rename the file or directory in the project and rebuild.",
             HygieneWindowsNames)
         {
-            Consumer = "Windows (and case-insensitive file systems) when the sdist is unpacked there",
+            Consumer = "Windows when the sdist is unpacked there; Expand-PySdistSafely refuses the member on Windows",
             SeverityReason = "Installers on Linux accept it; on Windows the file is lost, renamed or not written: a portability problem, not a refusal.",
         };
 
@@ -115,7 +115,7 @@ namespace PyPackaging.Rules
             "Rename the file or directory in the project and rebuild.",
             HygieneWindowsNames)
         {
-            Consumer = "Windows (and case-insensitive file systems) when the sdist is unpacked there",
+            Consumer = "Windows when the sdist is unpacked there; Expand-PySdistSafely refuses the member on Windows",
             SeverityReason = "Installers on Linux accept it; on Windows the file is lost, renamed or not written: a portability problem, not a refusal.",
         };
 

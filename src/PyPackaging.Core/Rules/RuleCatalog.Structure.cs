@@ -43,7 +43,7 @@ namespace PyPackaging.Rules
             "Rebuild the sdist with a PEP 517 build backend so every file is below {name}-{version}/.",
             StructurePep625)
         {
-            Consumer = "PyPI's upload check ('Incorrect number of top-level directories in sdist')",
+            Consumer = "PyPI's upload check ('Incorrect number of top-level directories in sdist'); Expand-PySdistSafely refuses the member with -StripTopLevel (it cannot place it) or past its cap on top-level entries",
             SeverityReason = "PyPI's upload check refuses it.",
         };
 
@@ -53,7 +53,7 @@ namespace PyPackaging.Rules
             "Rebuild the sdist with a PEP 517 build backend so every file is below {name}-{version}/.",
             StructureSdistSpec)
         {
-            Consumer = "PyPI's upload check ('Incorrect number of top-level directories in sdist')",
+            Consumer = "PyPI's upload check ('Incorrect number of top-level directories in sdist'); Expand-PySdistSafely refuses the member with -StripTopLevel (it cannot place it) or past its cap on top-level entries",
             SeverityReason = "PyPI's upload check refuses it.",
         };
 

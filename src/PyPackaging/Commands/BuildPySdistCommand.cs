@@ -97,6 +97,7 @@ namespace PyPackaging.Commands
             }
 
             foreach (var w in plan.Warnings) WriteWarning(w);
+            if (plan.VersionSource != null) WriteVerbose("Dynamic " + plan.VersionSource + ".");
             foreach (var h in plan.Honoured) WriteVerbose("Backend setting honoured: " + h);
             foreach (var x in plan.Exclusions) WriteVerbose("Excluded " + x.RelativePath + (x.IsDirectory ? "/" : string.Empty) + " (" + x.Reason + "): " + x.Message);
 
@@ -163,6 +164,12 @@ namespace PyPackaging.Commands
             WriteResult(plan, result);
         }
 
+        /// <summary>Why a generated member exists: PKG-INFO from pyproject.toml, or the version file a VCS-versioning tool writes.</summary>
+        private static string? GeneratedReason(PlannedMember member) =>
+            !member.IsGenerated ? null
+            : member.RelativePath == "PKG-INFO" ? "Generated from pyproject.toml"
+            : "Generated version file (the text the project's versioning tool writes)";
+
         private void WritePlan(SdistBuildPlan plan)
         {
             foreach (var m in plan.Members)
@@ -179,7 +186,7 @@ namespace PyPackaging.Commands
                     Action = PySdistEntryAction.Added,
                     SourcePath = m.SourcePath,
                     Destination = plan.ArchivePath,
-                    Reason = m.IsGenerated ? "Generated from pyproject.toml" : null,
+                    Reason = GeneratedReason(m),
                 });
             }
             WriteExclusions(plan);
@@ -196,7 +203,7 @@ namespace PyPackaging.Commands
                 if (entry.EntryType != PySdistEntryType.Archive && bySource.TryGetValue(entry.Path, out var member))
                 {
                     entry.SourcePath = member.SourcePath;
-                    if (member.IsGenerated) entry.Reason = "Generated from pyproject.toml";
+                    if (member.IsGenerated) entry.Reason = GeneratedReason(member);
                 }
                 Emit(entry);
             }

@@ -146,6 +146,15 @@ namespace PyPackaging.Core.Tests.Standards
         }
 
         [Theory]
+        [InlineData("Requires-Dist: foo (>=1.0", "Requires-Dist `foo (>=1.0` is not a valid PEP 508 requirement (at column 5: the version specifier in parentheses is not closed with `)`); installers and PyPI reject it.")]
+        [InlineData("Obsoletes-Dist: foo; os_name ==", "Obsoletes-Dist `foo; os_name ==` is not a valid PEP 508 requirement (at column 16: invalid marker: Expected a marker variable or a quoted string at the end of the marker); installers and PyPI reject it.")]
+        public void Invalid_requirements_say_at_which_column(string line, string message)
+        {
+            var problem = CoreMetadataValidator.Validate(Parse(Base() + line + "\n")).Single(p => p.Kind == MetadataProblemKind.InvalidRequirement);
+            Assert.Equal(message, problem.Message);
+        }
+
+        [Theory]
         [InlineData("Summary: x\nSummary: y\n", MetadataProblemKind.FieldRepeated)]
         [InlineData("Requires-Dist: foo >= 1.0.*\n", MetadataProblemKind.InvalidRequirement)]
         [InlineData("Requires-Dist: foo; os_name == 'a'\n", null)]

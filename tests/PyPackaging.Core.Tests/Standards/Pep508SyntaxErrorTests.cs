@@ -33,6 +33,19 @@ namespace PyPackaging.Core.Tests.Standards
             Assert.Equal(message, text2);
         }
 
+        [Theory]
+        [InlineData("name (>=1.0", "at column 6: the version specifier in parentheses is not closed with `)`.")]
+        [InlineData("name [bar", "at column 6: the extras list is not closed with `]`.")]
+        [InlineData("name @ ", "at column 8: expected a URL after `@`.")]
+        [InlineData("  _name", "at column 3: `_name` is not a valid package name: it must start and end with an ASCII letter or digit and contain only letters, digits, `.`, `_` and `-`.")]
+        [InlineData("name; os_name ~ 'a'", "at column 15: invalid marker: Expected a comparison operator, found `~ 'a'`.")]
+        public void Findings_show_the_column_instead_of_the_markers_own_position(string text, string located)
+        {
+            Assert.Null(Pep508Requirement.Parse(text, out var error));
+            Assert.Equal(located, error!.Located());
+            Assert.Equal(error.Position + 1, error.Column);
+        }
+
         [Fact]
         public void Marker_errors_count_from_the_start_of_the_marker()
         {

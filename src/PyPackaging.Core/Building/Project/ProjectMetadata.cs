@@ -164,7 +164,10 @@ namespace PyPackaging.Building.Project
         /// <summary>True when a <c>[project]</c> table exists.</summary>
         public bool HasProjectTable { get; internal set; }
 
-        /// <summary>Fields listed in <c>project.dynamic</c> (a native build refuses any).</summary>
+        /// <summary>
+        /// Fields listed in <c>project.dynamic</c>. The native build computes "version" (and flit's "description") with
+        /// <see cref="Versions.DynamicVersionResolver"/>; any other dynamic field is a problem.
+        /// </summary>
         public IReadOnlyList<string> Dynamic { get; internal set; } = Array.Empty<string>();
 
         /// <summary>The name as written (Name in PKG-INFO).</summary>
@@ -247,6 +250,9 @@ namespace PyPackaging.Building.Project
 
         public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> EntryPoints { get; internal set; } =
             new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+        /// <summary>The <c>[tool]</c> table as parsed (the dynamic-version configuration is read from it), or null.</summary>
+        internal Tomlyn.Model.TomlTable? ToolTable { get; set; }
 
         /// <summary>The <c>[build-system]</c> table, or null when absent.</summary>
         public BuildSystemInfo? BuildSystem { get; internal set; }

@@ -32,8 +32,9 @@ namespace PyPackaging.Building.Project
                 {
                     foreach (var (path, item) in Strings("build-system.requires", req))
                     {
-                        if (Pep508Requirement.TryParse(item, out var r, out var err)) requires.Add(r!.ToString());
-                        else Error(path, item, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + item + "': " + err);
+                        var r = Pep508Requirement.Parse(item, out var err);
+                        if (r != null) requires.Add(r.ToString());
+                        else Error(path, item, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + item + "': " + err!.Located());
                     }
                 }
                 string? backend = null;

@@ -107,12 +107,13 @@ namespace PyPackaging.Building.Project
                 var list = new List<string>();
                 foreach (var (path, text) in Strings(key, value))
                 {
-                    if (!Pep508Requirement.TryParse(text, out var req, out var err))
+                    var req = Pep508Requirement.Parse(text, out var err);
+                    if (req == null)
                     {
-                        Error(path, text, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + text + "': " + err);
+                        Error(path, text, "Field \"" + path + "\" is an invalid PEP 508 requirement string '" + text + "': " + err!.Located());
                         continue;
                     }
-                    if (req!.Url != null)
+                    if (req.Url != null)
                     {
                         Warn(path, text, "Requirement '" + text + "' is a direct URL reference; PyPI rejects uploads whose dependencies use 'name @ url'.");
                     }

@@ -95,11 +95,14 @@ namespace PyPackaging.Building.Project
                     }
                 }
                 Result.Dynamic = list;
-                var computable = list.Where(k => k != "name").ToList();
+                // The version is computed by Building/Versions (so is flit's description, from the module docstring);
+                // whether it can be is the builder's question, not a metadata error.
+                bool flit = ProjectBackends.KindOf(Result.BuildSystem?.BuildBackend) == BuildBackendKind.Flit;
+                var computable = list.Where(k => k != "name" && k != "version" && !(k == "description" && flit && set.Contains("version"))).ToList();
                 if (computable.Count > 0)
                 {
                     Error("project.dynamic", string.Join(", ", computable),
-                        "\"project.dynamic\" lists " + string.Join(", ", computable.Select(k => "'" + k + "'")) + ": a native build uses static metadata only and cannot compute dynamic fields; building such a project requires delegating to its PEP 517 build backend, which is not supported yet.");
+                        "\"project.dynamic\" lists " + string.Join(", ", computable.Select(k => "'" + k + "'")) + ": a native build computes only a dynamic version (and flit's description) and cannot compute the others; building such a project requires delegating to its PEP 517 build backend, which is not supported yet.");
                 }
                 return set;
             }

@@ -154,7 +154,11 @@ namespace PyPackaging.Building.Project
                 }
 
                 if (root.TryGetValue("build-system", out var bs)) BuildSystem(bs);
-                if (root.TryGetValue("tool", out var tool) && tool is TomlTable toolTable) BackendTables(toolTable);
+                if (root.TryGetValue("tool", out var tool) && tool is TomlTable toolTable)
+                {
+                    Result.ToolTable = toolTable;
+                    BackendTables(toolTable);
+                }
 
                 if (!root.TryGetValue("project", out var projectValue))
                 {

@@ -12,7 +12,8 @@ namespace PyPackaging.Standards
             {
                 foreach (var f in FieldsNamed(m, field))
                 {
-                    var ok = Pep508Requirement.TryParse(f.Value, out var req, out var error);
+                    var req = Pep508Requirement.Parse(f.Value, out var error);
+                    var ok = req != null;
                     if (!ok && field != "Requires-Dist" && TryLegacyProvides(f.Value, out var legacy))
                     {
                         // Provides-Dist / Obsoletes-Dist may carry a bare version in parentheses: `AnotherProject (3.4)`.
@@ -22,7 +23,7 @@ namespace PyPackaging.Standards
                     if (!ok)
                     {
                         problems.Add(new MetadataProblem(MetadataProblemKind.InvalidRequirement, field,
-                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error) + "); installers and PyPI reject it.", f.Line, f.Value));
+                            field + " `" + AsciiText.Printable(f.Value) + "` is not a valid PEP 508 requirement (" + Inner(error?.Located()) + "); installers and PyPI reject it.", f.Line, f.Value));
                     }
                     else
                     {

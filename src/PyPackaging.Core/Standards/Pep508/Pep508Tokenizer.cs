@@ -18,6 +18,24 @@ namespace PyPackaging.Standards
         /// <summary>0-based index in the parsed text where the problem starts (the text's length when it is at the end).</summary>
         public int Position { get; }
 
+        /// <summary>1-based column of <see cref="Position"/>, as findings show it (one past the last character at the end).</summary>
+        public int Column => Position + 1;
+
+        /// <summary>
+        /// The message with where it applies, for findings: "at column 12: the version specifier in parentheses is not
+        /// closed with `)`." (pypa/packaging's InvalidRequirement marks the same place with a caret under the text).
+        /// </summary>
+        public string Located()
+        {
+            // A marker's message counts its own "position N" from the start of the marker; the column replaces it.
+            var text = MarkerPosition.Replace(Message, string.Empty);
+            if (text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])) text = char.ToLowerInvariant(text[0]) + text.Substring(1);
+            return "at column " + Column.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + text;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex MarkerPosition =
+            new System.Text.RegularExpressions.Regex(" at position [0-9]+(?=[,.])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         public override string ToString() => Message;
     }
 

@@ -100,6 +100,7 @@ namespace PyPackaging.Core.Tests.Building.Project
             Assert.Contains(m.Problems, p => p.Message.StartsWith("Field \"project.requires-python\" is an invalid Python version specifier string (got '3.8')", StringComparison.Ordinal));
             Assert.Contains(m.Problems, p => p.Message == "Field \"project.dependencies[1]\" has an invalid type, expecting string (got int)");
             Assert.Contains(m.Problems, p => p.KeyPath == "project.dependencies[2]" && p.Value == "bad[" && p.Message.Contains("invalid PEP 508 requirement string 'bad['"));
+            Assert.Contains(m.Problems, p => p.KeyPath == "project.dependencies[2]" && p.Message.EndsWith("'bad[': at column 4: the extras list is not closed with `]`.", StringComparison.Ordinal));
             Assert.Contains(m.Problems, p => p.Message.StartsWith("Extra keys present in \"project\": 'not-real-key'", StringComparison.Ordinal));
             Assert.True(m.HasErrors);
             Assert.Equal(new[] { "ok" }, m.Dependencies);
@@ -121,14 +122,25 @@ namespace PyPackaging.Core.Tests.Building.Project
         }
 
         [Fact]
-        public void Dynamic_IsRefusedWithAClearReason_AndStaticPlusDynamicIsAnError()
+        public void Dynamic_OtherThanVersion_IsRefusedWithAClearReason_AndStaticPlusDynamicIsAnError()
         {
             var m = Parse("[project]\nname = \"x\"\ndynamic = [\"version\", \"dependencies\", \"bogus\"]\ndependencies = []\n");
-            Assert.Contains(m.Problems, p => p.KeyPath == "project.dynamic" && p.Message.Contains("cannot compute dynamic fields") && p.Message.Contains("'version'"));
+            // The version is computed by the builder (Building/Versions), so only the other dynamic field is refused here.
+            Assert.Contains(m.Problems, p => p.KeyPath == "project.dynamic" && p.Value == "dependencies" && p.Message.Contains("cannot compute the others") && !p.Message.Contains("'version'"));
             Assert.Contains(m.Problems, p => p.KeyPath == "project.dependencies" && p.Message.Contains("both given a static value and listed"));
             Assert.Contains(m.Problems, p => p.KeyPath == "project.dynamic[2]" && p.Value == "bogus");
             Assert.DoesNotContain(m.Problems, p => p.KeyPath == "project.version");
             Assert.Equal(new[] { "version", "dependencies" }, m.Dynamic);
+        }
+
+        [Fact]
+        public void Dynamic_VersionAlone_IsNoReaderProblem_AndFlitDescriptionOnlyWithItsVersion()
+        {
+            Assert.Empty(Parse("[project]\nname = \"x\"\ndynamic = [\"version\"]\n").Problems);
+            const string flit = "[build-system]\nrequires = [\"flit_core\"]\nbuild-backend = \"flit_core.buildapi\"\n";
+            Assert.Empty(Parse(flit + "[project]\nname = \"x\"\ndynamic = [\"version\", \"description\"]\n").Problems);
+            Assert.Contains(Parse(flit + "[project]\nname = \"x\"\nversion = \"1\"\ndynamic = [\"description\"]\n").Problems, p => p.KeyPath == "project.dynamic" && p.Value == "description");
+            Assert.Contains(Parse("[project]\nname = \"x\"\ndynamic = [\"version\", \"description\"]\n").Problems, p => p.KeyPath == "project.dynamic" && p.Value == "description");
         }
 
         [Fact]
