@@ -59,6 +59,12 @@ namespace PyPackaging
         /// <summary>Why an entry was skipped, refused or excluded.</summary>
         public string? Reason { get; set; }
 
+        /// <summary>Build-PySdist, on the Archive entry: "Native" (built without Python) or "Project" (the project's own backend in a clean room).</summary>
+        public string? BuildMode { get; set; }
+
+        /// <summary>Build-PySdist, on the Archive entry: "native", or Project mode's runner: "python -m build", "uv build" or "build_sdist hook".</summary>
+        public string? BuildRunner { get; set; }
+
         /// <summary>The entry's findings (a <see cref="PySdistFindingList"/>: its text, as CSV writes it, lists them one per line).</summary>
         public IReadOnlyList<PySdistFinding> Findings
         {

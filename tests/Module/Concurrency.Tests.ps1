@@ -129,3 +129,123 @@ Describe 'Stopping Test-PySdist with several archives in flight' {
         finally { $ps.Dispose() }
     }
 }
+
+Describe 'Expand-PySdistSafely -ThrottleLimit' {
+    BeforeAll {
+        # Ten distinct sdists (each its own top-level directory), built here, with the leaky example (refused as
+        # unsafe) after the third and a missing file after the seventh: every outcome in one run.
+        $projects = Join-Path $TestDrive 'projects'
+        $script:Dist = Join-Path $TestDrive 'dist'
+        $script:Built = foreach ($i in 1..10) {
+            $name = 'proj{0:d2}' -f $i
+            $project = Join-Path $projects $name
+            $null = New-Item -ItemType Directory -Force -Path (Join-Path $project $name)
+            Set-Content -LiteralPath (Join-Path $project 'pyproject.toml') -Value @"
+[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+
+[project]
+name = "$name"
+version = "1.0"
+description = "Archive $i of the concurrency tests"
+"@
+            Set-Content -LiteralPath (Join-Path $project "$name/__init__.py") -Value ("VALUE = $i`n" + ('# padding' * 50 * $i))
+            Build-PySdist -Path $project -OutputDirectory $Dist | Where-Object EntryType -eq Archive | ForEach-Object Archive
+        }
+        $script:Mixed = @($Built[0..2]) + $LeakySdist + @($Built[3..6]) + $Missing + @($Built[7..9])
+
+        function Get-Tree([string] $Path) {
+            if (-not (Test-Path -LiteralPath $Path)) { return @() }
+            @(Get-ChildItem -LiteralPath $Path -Recurse -Force | ForEach-Object {
+                    $relative = $_.FullName.Substring($Path.Length)
+                    if ($_.PSIsContainer) { "$relative/" } else { "$relative $($_.Length) $((Get-FileHash -LiteralPath $_.FullName).Hash)" }
+                } | Sort-Object)
+        }
+        # Every output record and error as text, with the destination root replaced, so two runs into different roots compare.
+        function Invoke-Expand([string[]] $Archives, [int] $Limit, [string] $Destination, [switch] $Force) {
+            @(Expand-PySdistSafely -LiteralPath $Archives -DestinationPath $Destination -ThrottleLimit $Limit -Force:$Force -ErrorAction Continue 2>&1 |
+                    ConvertTo-Comparable | ForEach-Object { $_.Replace($Destination, '<destination>') })
+        }
+    }
+
+    It 'writes the same records in the same order and the same trees as -ThrottleLimit 1, errors in place' {
+        $sequentialRoot = Join-Path $TestDrive 'seq'
+        $sequential = Invoke-Expand $Mixed 1 $sequentialRoot
+        ($sequential | Where-Object { $_ -like 'error|*' }).Count | Should -Be 2
+        foreach ($limit in 2, 4) {
+            $root = Join-Path $TestDrive "conc$limit"
+            $concurrent = Invoke-Expand $Mixed $limit $root
+            $concurrent.Count | Should -Be $sequential.Count
+            for ($i = 0; $i -lt $sequential.Count; $i++) {
+                $concurrent[$i] | Should -BeExactly $sequential[$i] -Because "record $i with -ThrottleLimit $limit"
+            }
+            Get-Tree $root | Should -Be (Get-Tree $sequentialRoot)
+        }
+        $errors = @($sequential | Where-Object { $_ -like 'error|*' })
+        $errors[0] | Should -BeLike 'error|UnsafeMembers,*'
+        $errors[1] | Should -BeLike 'error|PathNotFound,*'
+        (Get-ChildItem -LiteralPath $sequentialRoot).Name | Should -Be @(1..10 | ForEach-Object { 'proj{0:d2}-1.0' -f $_ })
+    }
+
+    It 'checks and replaces a target two archives share in input order, as one after another does' {
+        # The same two archives three times into one destination: the first of each takes the target, the later ones
+        # find it taken (TargetExists) or, with -Force, replace it in turn.
+        $inputs = @($Many[0..5])
+        foreach ($force in $false, $true) {
+            $sequentialRoot = Join-Path $TestDrive "shared-seq-$force"
+            $concurrentRoot = Join-Path $TestDrive "shared-conc-$force"
+            $sequential = Invoke-Expand $inputs 1 $sequentialRoot -Force:$force
+            $concurrent = Invoke-Expand $inputs 4 $concurrentRoot -Force:$force
+            $concurrent | Should -Be $sequential
+            Get-Tree $concurrentRoot | Should -Be (Get-Tree $sequentialRoot)
+            if (-not $force) { @($sequential | Where-Object { $_ -like 'error|TargetExists,*' }).Count | Should -Be 2 }
+        }
+    }
+
+    It 'with -WhatIf asks on the pipeline thread and writes nothing' {
+        $root = Join-Path $TestDrive 'whatif'
+        $output = @(Expand-PySdistSafely -LiteralPath $Built -DestinationPath $root -ThrottleLimit 4 -WhatIf)
+        $output.Count | Should -Be 0
+        Test-Path -LiteralPath $root | Should -BeFalse
+    }
+
+    It 'stops cleanly at Select-Object -First, leaving no staging directory behind' {
+        $root = Join-Path $TestDrive 'first'
+        $first = @(Expand-PySdistSafely -LiteralPath $Built -DestinationPath $root -ThrottleLimit 4 | Where-Object EntryType -eq 'Archive' | Select-Object -First 2)
+        $first.Archive | Should -Be $Built[0..1]
+        @(Get-ChildItem -LiteralPath $root -Force -Filter '.pypackaging-*').Count | Should -Be 0
+        (Get-ChildItem -LiteralPath $root).Name | Should -Be @('proj01-1.0', 'proj02-1.0')
+    }
+
+    It 'Stop() (what Ctrl+C does) ends the call promptly, with no error and no staging directory left' {
+        $lots = Join-Path $TestDrive 'lots-expand'
+        $null = New-Item -ItemType Directory -Path $lots
+        $copies = foreach ($i in 1..200) {
+            $target = Join-Path $lots ('{0:d3}' -f $i)
+            $null = New-Item -ItemType Directory -Path $target
+            Copy-Item -LiteralPath $CleanSdist -Destination $target -PassThru | ForEach-Object FullName
+        }
+        $root = Join-Path $TestDrive 'stopped'
+        $ps = [powershell]::Create()
+        try {
+            # -Force: every copy replaces the one before, so the call has work for every archive.
+            $null = $ps.AddScript('param($Module, $Files, $Root) Import-Module $Module; Expand-PySdistSafely -LiteralPath $Files -DestinationPath $Root -Force -ThrottleLimit 2').AddArgument($ModulePath).AddArgument($copies).AddArgument($root)
+            $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+            $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            while ($output.Count -lt 10 -and -not $handle.IsCompleted -and $clock.Elapsed.TotalSeconds -lt 60) { Start-Sleep -Milliseconds 20 }
+            $stopClock = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $stopClock.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $archives = @($output | Where-Object EntryType -eq 'Archive')
+            $archives.Count | Should -BeGreaterThan 0
+            $archives.Count | Should -BeLessThan 200
+            $ps.Streams.Error.Count | Should -Be 0
+            @(Get-ChildItem -LiteralPath $root -Force -Filter '.pypackaging-*').Count | Should -Be 0
+            (Get-ChildItem -LiteralPath $root -Force).Name | Should -Be 'demo_pkg-1.0.0'
+        }
+        finally { $ps.Dispose() }
+    }
+}

@@ -138,7 +138,7 @@ Describe '-WhatIf and -Confirm' {
 
     It 'Build-PySdist -WhatIf lists the plan and writes nothing' {
         $project = New-CaseDirectory
-        Set-Content -LiteralPath (Join-Path $project 'pyproject.toml') -Value "[project]`nname = `"whatif-demo`"`nversion = `"1.0`""
+        Set-Content -LiteralPath (Join-Path $project 'pyproject.toml') -Value "[build-system]`nrequires = [`"hatchling`"]`nbuild-backend = `"hatchling.build`"`n[project]`nname = `"whatif-demo`"`nversion = `"1.0`""
         $entries = Build-PySdist $project -WhatIf
         ($entries | Where-Object Action -eq Added).Path | Should -Contain 'whatif_demo-1.0/pyproject.toml'
         Test-Path -LiteralPath (Join-Path $project 'dist') | Should -BeFalse
@@ -151,7 +151,7 @@ Describe '-WhatIf and -Confirm' {
         $case = New-CaseDirectory
         Copy-Item -LiteralPath $Clean -Destination $case
         $null = New-Item -ItemType Directory -Force -Path (Join-Path $case 'project')
-        Set-Content -LiteralPath (Join-Path $case 'project/pyproject.toml') -Value "[project]`nname = `"confirm-demo`"`nversion = `"1.0`""
+        Set-Content -LiteralPath (Join-Path $case 'project/pyproject.toml') -Value "[build-system]`nrequires = [`"hatchling`"]`nbuild-backend = `"hatchling.build`"`n[project]`nname = `"confirm-demo`"`nversion = `"1.0`""
         $asks = Invoke-ChildPwsh -Script "Import-Module `$env:PYPACKAGING_MODULE_PATH; `$ConfirmPreference = 'Medium'; $Invocation" -WorkingDirectory $case
         $asks.Error | Should -Match 'NonInteractive'
         Test-Path -LiteralPath (Join-Path $case $Written) | Should -BeFalse

@@ -46,7 +46,7 @@ BeforeAll {
 
     function New-DemoProject([string] $Path) {
         $null = New-Item -ItemType Directory -Force -Path (Join-Path $Path 'src/demo_views/a_rather_long_package_name/with_nested_modules')
-        Set-Content -LiteralPath (Join-Path $Path 'pyproject.toml') -Value "[project]`nname = `"demo-views`"`nversion = `"1.0`"`ndescription = `"Views`"`nreadme = `"README.md`"`nlicense = `"MIT`"`nlicense-files = [`"LICENSE`"]`n"
+        Set-Content -LiteralPath (Join-Path $Path 'pyproject.toml') -Value "[build-system]`nrequires = [`"hatchling`"]`nbuild-backend = `"hatchling.build`"`n[project]`nname = `"demo-views`"`nversion = `"1.0`"`ndescription = `"Views`"`nreadme = `"README.md`"`nlicense = `"MIT`"`nlicense-files = [`"LICENSE`"]`n"
         Set-Content -LiteralPath (Join-Path $Path 'README.md') -Value '# demo'
         Set-Content -LiteralPath (Join-Path $Path 'LICENSE') -Value 'MIT License'
         Set-Content -LiteralPath (Join-Path $Path 'src/demo_views/a_rather_long_package_name/with_nested_modules/and_a_long_module_name.py') -Value 'x = 1'

@@ -122,12 +122,13 @@ namespace PyPackaging.Benchmarks
 
                 var pwsh = PwshCommand();
                 // The call is timed inside the process (after Import-Module and a one-archive warm-up, so JIT is paid
-                // before), and the process reports its peak working set.
+                // before), and the process reports its peak working set, the CPU time and full collections of the call
+                // (CPU time still compares when other processes leave the cores busy and wall time cannot show a speedup).
                 string Script(string throttle) =>
                     $"Import-Module '{module}'; $files = @(Get-ChildItem -LiteralPath '{work}' -Recurse -File | Sort-Object FullName); " +
-                    $"$null = Test-PySdist -LiteralPath $files[0].FullName -Quiet; [GC]::Collect(); $p = [Diagnostics.Process]::GetCurrentProcess(); $base = $p.WorkingSet64; " +
+                    $"$null = Test-PySdist -LiteralPath $files[0].FullName -Quiet; [GC]::Collect(); $p = [Diagnostics.Process]::GetCurrentProcess(); $base = $p.WorkingSet64; $cpu = $p.TotalProcessorTime; $gen2 = [GC]::CollectionCount(2); " +
                     $"$sw = [Diagnostics.Stopwatch]::StartNew(); $answers = @(Test-PySdist -LiteralPath $files.FullName -Quiet {throttle} -ErrorAction SilentlyContinue); $sw.Stop(); $p.Refresh(); " +
-                    "'{0} {1} {2} {3}' -f $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $answers.Count, [math]::Round($p.PeakWorkingSet64 / 1MB), [math]::Round($base / 1MB)";
+                    "'{0} {1} {2} {3} {4} {5}' -f $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $answers.Count, [math]::Round($p.PeakWorkingSet64 / 1MB), [math]::Round($base / 1MB), ($p.TotalProcessorTime - $cpu).TotalSeconds.ToString('F2', [cultureinfo]::InvariantCulture), ([GC]::CollectionCount(2) - $gen2)";
                 var modes = new[] { ("-ThrottleLimit 1", "-ThrottleLimit 1"), ("default (processor count)", ""), ("-ThrottleLimit 4", "-ThrottleLimit 4") };
                 var results = modes.Select(_ => new List<(double Seconds, string Line)>()).ToList();
                 for (var run = 0; run < runs; run++)
@@ -144,7 +145,7 @@ namespace PyPackaging.Benchmarks
                 {
                     var median = Median(results[m].Select(r => r.Seconds).ToList());
                     var last = results[m][results[m].Count - 1].Line.Split(' ');
-                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x quiet-answer-count={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB)  runs: " +
+                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x quiet-answer-count={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB) cpu={last[4]}s gen2={last[5]}  runs: " +
                                       string.Join(" ", results[m].Select(r => r.Seconds.ToString("F2", Invariant))));
                 }
                 return 0;

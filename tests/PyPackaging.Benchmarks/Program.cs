@@ -15,10 +15,13 @@ namespace PyPackaging.Benchmarks
     ///   expand FILE [RUNS]      extract FILE with SdistExtractor, tar xzf and Python's tarfile (filter="data"): median wall times
     ///   expand-bomb FILE [streamed]  extract a bomb: must be refused; prints time and peak working set above baseline
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
+    ///   build-modes [DIR] [N] [PYTHON]  the same project (in git, with an untracked venv) built natively, in Project mode
+    ///                           (clean room + python -m build, and + the build_sdist hook) and by python -m build directly
     ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
     ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
     ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
+    ///   allocations DIR         the engine over every archive below DIR once: sampled allocations by heap and type
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
     ///                           archives with an Error (with --archives: one line per archive with its Error rules)
@@ -58,6 +61,10 @@ namespace PyPackaging.Benchmarks
                     // build-real DIR [ITERATIONS] [SOURCE_ROOT]: the same comparison on 2,500 real .py files (python3's stdlib by default)
                     return BuildBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
                         realSources: true, sourceRoot: args.Length > 3 ? args[3] : null);
+                case "build-modes":
+                    // build-modes [DIR] [ITERATIONS] [PYTHON]: native vs Project mode (clean room) vs python -m build directly
+                    return BuildModesBench.Run(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 3 ? args[3] : null);
                 case "build-once":
                     // build-once PROJECT OUTDIR: one native build (what "whole-process" times)
                     Console.WriteLine(BuildBench.BuildOnce(args[1], args[2]));
@@ -87,6 +94,8 @@ namespace PyPackaging.Benchmarks
                 case "inspect-many":
                     // inspect-many DIR THREADS: the engine alone (no PowerShell) over every archive below DIR, THREADS at once
                     return InspectMany(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                case "allocations":
+                    return AllocationSampler.Run(args[1]);
                 case "bdn":
                     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                     return 0;
@@ -106,6 +115,8 @@ namespace PyPackaging.Benchmarks
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var gen2 = GC.CollectionCount(2);
+                var gen0 = GC.CollectionCount(0);
+                var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var watch = Stopwatch.StartNew();
                 System.Threading.Tasks.Parallel.ForEach(files, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
                 {
@@ -113,7 +124,7 @@ namespace PyPackaging.Benchmarks
                 });
                 watch.Stop();
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen2={GC.CollectionCount(2) - gen2}");
+                Console.WriteLine($"archives={files.Length} threads={threads} wall={watch.Elapsed.TotalSeconds:F2}s cpu={used.TotalSeconds:F2}s gen0={GC.CollectionCount(0) - gen0} gen2={GC.CollectionCount(2) - gen2} allocatedMiB={(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1048576.0:F0}");
             }
             return 0;
         }

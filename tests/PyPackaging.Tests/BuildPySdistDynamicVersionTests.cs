@@ -65,7 +65,7 @@ namespace PyPackaging.Tests
         }
 
         [SkippableFact]
-        public void Between_tags_WhatIf_shows_the_dev_version_and_the_build_says_why_PyPI_would_refuse_it()
+        public void Between_tags_the_dev_version_is_built_and_its_Archive_entry_says_PyPI_refuses_the_upload()
         {
             Tool.RequirePythonAndGit();
             using var temp = new TempDir();
@@ -80,10 +80,16 @@ namespace PyPackaging.Tests
             Assert.Contains(output, o => o.Prop<string>("Path") == "demo_vcs-1.1.dev1+g" + head + "/src/demo_vcs/_version.py" && o.Prop<string>("Reason")!.StartsWith("Generated version file", StringComparison.Ordinal));
             Assert.Contains(ps.Streams.Warning, w => w.Message.Contains("local version label") && w.Message.Contains("no-local-version"));
 
-            var rec = BuildPySdistTests.Failure("Build-PySdist", project);
-            Assert.Equal("SdistCheckFailed,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
-            Assert.Contains("PkgInfoLocalVersion", rec.Exception.Message);
-            Assert.False(Directory.Exists(Path.Combine(project, "dist")));
+            // The development build is written (pip and uv install it, as with hatch-vcs); the Archive entry still
+            // carries PkgInfoLocalVersion, the Error that stops an upload, and no other Error stops the build.
+            var (built, buildPs) = ModuleHost.Run("Build-PySdist", project);
+            Assert.Empty(buildPs.Streams.Error);
+            string archive = Path.Combine(project, "dist", "demo_vcs-1.1.dev1+g" + head + ".tar.gz");
+            Assert.True(File.Exists(archive));
+            var archiveEntry = Assert.Single(built, o => o.Prop<object>("EntryType")!.ToString() == "Archive");
+            Assert.Equal("Error", archiveEntry.Prop<object>("Severity")!.ToString());
+            var (tested, _) = ModuleHost.Run("Test-PySdist '" + archive + "' | ForEach-Object Findings | Where-Object Severity -eq Error | ForEach-Object RuleId", project);
+            Assert.Equal(new[] { "PkgInfoLocalVersion" }, tested.Select(o => o.BaseObject.ToString()).ToArray());
         }
 
         [SkippableFact]
@@ -95,7 +101,8 @@ namespace PyPackaging.Tests
             BuildFixtures.Write(project, "pyproject.toml", HatchVcs);
             BuildFixtures.Write(project, "src/demo_vcs/__init__.py", "");
 
-            var rec = BuildPySdistTests.Failure("Build-PySdist", project);
+            // -Backend Native: Auto hands a version it cannot compute to the project's backend (Project mode).
+            var rec = BuildPySdistTests.Failure("Build-PySdist -Backend Native", project);
             Assert.Equal("DynamicVersionUnresolved,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
             Assert.Contains("there is no .git in", rec.Exception.Message);
             Assert.Contains("fallback-version", rec.Exception.Message);

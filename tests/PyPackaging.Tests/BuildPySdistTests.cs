@@ -198,19 +198,20 @@ namespace PyPackaging.Tests
             using var temp = new TempDir();
             string dynamicProject = BuildFixtures.Clean(temp.Path, "dyn",
                 "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"dyn\"\ndynamic = [\"version\"]\n");
-            // A dynamic version hatchling has no configuration for: the only problem, with its own id.
-            var rec = Failure("Build-PySdist", dynamicProject);
+            // A dynamic version hatchling has no configuration for: the only problem, with its own id. -Backend Native:
+            // Auto would hand these to the project's backend (ProjectModeTests).
+            var rec = Failure("Build-PySdist -Backend Native", dynamicProject);
             Assert.Equal("DynamicVersionNotSupported,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
             Assert.Contains("[tool.hatch.version]", rec.Exception.Message);
 
             string dynamicReadme = BuildFixtures.Clean(temp.Path, "dynreadme",
                 "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"dyn\"\nversion = \"1\"\ndynamic = [\"readme\"]\n");
-            rec = Failure("Build-PySdist", dynamicReadme);
+            rec = Failure("Build-PySdist -Backend Native", dynamicReadme);
             Assert.Equal("InvalidProjectMetadata,PyPackaging.Commands.BuildPySdistCommand", rec.FullyQualifiedErrorId);
             Assert.Contains("'readme'", rec.Exception.Message);
 
             string noProject = BuildFixtures.Clean(temp.Path, "noproj", "[build-system]\nrequires = [\"setuptools\"]\nbuild-backend = \"setuptools.build_meta\"\n");
-            Assert.Contains("native build", Failure("Build-PySdist", noProject).Exception.Message);
+            Assert.Contains("native build", Failure("Build-PySdist -Backend Native", noProject).Exception.Message);
             Assert.False(Directory.Exists(Path.Combine(noProject, "dist")));
         }
 

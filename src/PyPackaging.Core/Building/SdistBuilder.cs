@@ -104,7 +104,7 @@ namespace PyPackaging.Building
             var unresolved = metadata.Dynamic.Where(d => d != "version" && !(d == "description" && flit && metadata.Dynamic.Contains("version"))).ToList();
             if (metadata.HasProjectTable && unresolved.Count > 0 && !metadata.Problems.Any(p => p.Severity == ProjectProblemSeverity.Error && p.KeyPath.StartsWith("project.dynamic", StringComparison.Ordinal)))
             {
-                problems.Add("project.dynamic = [" + string.Join(", ", unresolved.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute these dynamic fields (that needs the project's PEP 517 build backend, which Build-PySdist does not run yet). Make the fields static in [project].");
+                problems.Add("project.dynamic = [" + string.Join(", ", unresolved.Select(d => "\"" + d + "\"")) + "]: a native build cannot compute these dynamic fields (that needs the project's PEP 517 build backend: use -Backend Project or Auto), or make the fields static in [project].");
                 metadataProblems++;
             }
             if (problems.Count > 0) plan.ProblemId = metadataProblems == 0 && versionProblemId != null ? versionProblemId : "InvalidProjectMetadata";
@@ -134,7 +134,7 @@ namespace PyPackaging.Building
             if (result.Version!.IndexOf('+') >= 0)
             {
                 // The post-build check refuses it (PkgInfoLocalVersion: PyPI refuses local versions); say so before writing.
-                warnings.Add("project.dynamic = [\"version\"]: the " + result.Source + " has a local version label; PyPI refuses local versions, so the post-build check will refuse the sdist. Build from a tagged, clean commit, or (setuptools-scm, hatch-vcs raw-options) set local_scheme = \"no-local-version\".");
+                warnings.Add("project.dynamic = [\"version\"]: the " + result.Source + " has a local version label (a development build, as hatch-vcs and setuptools-scm write it). pip and uv install it, but PyPI refuses to upload local versions: the sdist is built and its Archive entry reports PkgInfoLocalVersion. To publish, build from a tagged, clean commit, or (setuptools-scm, hatch-vcs raw-options) set local_scheme = \"no-local-version\".");
             }
             if (result.Summary != null && metadata.Dynamic.Contains("description")) metadata.Summary = result.Summary;
             plan.VersionSource = result.Source;
@@ -190,62 +190,90 @@ namespace PyPackaging.Building
             if (!plan.CanBuild) throw new InvalidOperationException("The build plan has problems:" + Environment.NewLine + string.Join(Environment.NewLine, plan.Problems));
             if (plan.TargetExists && !plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
 
-            bool createdOutput = !Directory.Exists(plan.OutputDirectory);
-            bool kept = false;
-            Directory.CreateDirectory(plan.OutputDirectory);
-            string temp = Path.Combine(plan.OutputDirectory, "." + Path.GetFileName(plan.ArchivePath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             long mtime = plan.Options.SourceDateEpoch;
+            return WriteChecked(plan.ArchivePath, plan.Options, (fs, ct) =>
+            {
+                var tee = new GzipMtimeStamp(fs, mtime);
+                SdistWriter.Write(tee, Entries(plan, ct, progress), mtime, plan.Options.DegreeOfParallelism);
+                tee.Flush();
+            }, cancellationToken, computedVersion: plan.VersionSource != null, generated: plan.Members.Where(m => m.IsGenerated).Select(m => m.RelativePath).ToList());
+        }
+
+        /// <summary>
+        /// The self-check path every build goes through, native or not: <paramref name="produce"/> writes the sdist into
+        /// a temporary file beside <paramref name="archivePath"/>; the Test-PySdist engine checks it under its real name;
+        /// only without an Error is it moved into place (replacing an existing file when <see cref="SdistBuildOptions.Force"/>).
+        /// On an exception, cancellation or a failed check nothing is left behind: not the temporary file, nor the output
+        /// directory when this created it.
+        /// </summary>
+        /// <param name="generated">Project-relative paths of members the build generated itself (expected although git does not track them).</param>
+        internal static SdistBuildResult WriteChecked(string archivePath, SdistBuildOptions options, Action<Stream, CancellationToken> produce, CancellationToken cancellationToken, bool computedVersion,
+            IEnumerable<string>? generated = null)
+        {
+            string outputDirectory = Path.GetDirectoryName(archivePath)!;
+            bool createdOutput = !Directory.Exists(outputDirectory);
+            bool kept = false;
+            Directory.CreateDirectory(outputDirectory);
+            string temp = Path.Combine(outputDirectory, "." + Path.GetFileName(archivePath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             try
             {
                 // Write, then run the Test-PySdist engine on the file just written. (Checking through a pipe while
                 // writing was measured slower on two cores: the check competes with the compression workers.)
                 using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    var tee = new GzipMtimeStamp(fs, mtime);
-                    SdistWriter.Write(tee, Entries(plan, cancellationToken, progress), mtime, plan.Options.DegreeOfParallelism);
-                    tee.Flush();
+                    produce(fs, cancellationToken);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 SdistInspection inspection;
                 using (var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
                 {
                     // Named as the sdist it becomes, so the file-name rules judge the real name, not the temporary one.
-                    inspection = new SdistInspector(plan.Options.InspectionLimits).Inspect(written, plan.ArchivePath, cancellationToken);
+                    inspection = new SdistInspector(options.InspectionLimits).Inspect(written, archivePath, cancellationToken);
                 }
 
-                if (inspection.HasErrors)
+                if (inspection.HasErrors && !(computedVersion && OnlyADevelopmentVersionLabel(inspection)))
                 {
-                    return new SdistBuildResult(plan.ArchivePath, inspection, false);
+                    return new SdistBuildResult(archivePath, inspection, false);
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                // Sdist vs source tree: Warnings on the Archive entry, never a reason to withhold the sdist.
-                var result = new SdistBuildResult(plan.ArchivePath, inspection, true);
-                BuildComparison.Apply(plan, result, cancellationToken);
-                MoveIntoPlace(temp, plan);
+                // Sdist vs source tree (both modes): Warnings on the Archive entry, never a reason to withhold the sdist.
+                var result = new SdistBuildResult(archivePath, inspection, true);
+                BuildComparison.Apply(options.ProjectDirectory, generated ?? Array.Empty<string>(), result, cancellationToken);
+                MoveIntoPlace(temp, archivePath, options.Force);
                 kept = true;
                 return result;
             }
             finally
             {
-                CleanUp(temp, plan.OutputDirectory, removeOutput: !kept && createdOutput);
+                CleanUp(temp, outputDirectory, removeOutput: !kept && createdOutput);
             }
         }
 
-        private static void MoveIntoPlace(string temp, SdistBuildPlan plan)
+        /// <summary>
+        /// A version computed from git between tags or on a dirty tree carries a local label (<c>+g1a2b3c4</c>), as hatch-vcs
+        /// and setuptools-scm write it. pip and uv install such an sdist; only PyPI's upload refuses it. So that one Error,
+        /// when the version was computed (natively from git, or by the project's own backend in Project mode), does not
+        /// stop the build: the sdist is kept and its Archive entry still carries PkgInfoLocalVersion, which Test-PySdist and
+        /// Assert-PySdist report before an upload. Any other Error does stop it.
+        /// </summary>
+        private static bool OnlyADevelopmentVersionLabel(SdistInspection inspection) =>
+            inspection.Findings.Findings.All(f => f.Rule.Severity != PySdistSeverity.Error || f.Rule == Rules.RuleCatalog.PkgInfoLocalVersion);
+
+        private static void MoveIntoPlace(string temp, string archivePath, bool force)
         {
-            if (File.Exists(plan.ArchivePath))
+            if (File.Exists(archivePath))
             {
-                if (!plan.Options.Force) throw new SdistExistsException(plan.ArchivePath);
+                if (!force) throw new SdistExistsException(archivePath);
 #if NET8_0_OR_GREATER
-                File.Move(temp, plan.ArchivePath, true);
+                File.Move(temp, archivePath, true);
 #else
-                File.Replace(temp, plan.ArchivePath, null);
+                File.Replace(temp, archivePath, null);
 #endif
             }
             else
             {
-                File.Move(temp, plan.ArchivePath);
+                File.Move(temp, archivePath);
             }
         }
 

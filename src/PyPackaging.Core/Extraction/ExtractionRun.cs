@@ -36,6 +36,7 @@ namespace PyPackaging.Extraction
         private SdistInspection? _inspection;
         private string? _currentMember;
         private bool _refusedAll;
+        private bool _staged;
 
         public ExtractionRun(ExtractionOptions options, string archivePath, string destination, Stream stream, CancellationToken ct, Action<ArchiveStatistics>? progress)
         {
@@ -53,7 +54,17 @@ namespace PyPackaging.Extraction
 
         public ExtractionResult Execute()
         {
-            var moved = false;
+            Stage();
+            return Place();
+        }
+
+        /// <summary>
+        /// Everything up to the move into place: the pass into the staging directory, the checks, the decision, links
+        /// and directory times. Writes nothing outside the staging directory (and the destination's missing
+        /// ancestors), so several archives can be staged at once; on failure the staging directory is already gone.
+        /// </summary>
+        public void Stage()
+        {
             try
             {
                 _staging.Prepare();
@@ -64,29 +75,71 @@ namespace PyPackaging.Extraction
                 if (decision != null) throw decision;
                 WriteLinks(_inspection.Snapshot.Links);
                 _staging.ApplyDirectoryTimes();
-                _result.Targets = _staging.PlaceTargets(_policy.TopLevelNames, _ct);
-                _result.ReplacedTargets = _staging.ReplacedTargets;
-                moved = true;
+                _staged = true;
             }
-            catch (ExtractionAbort abort)
+            catch (Exception ex) when (IsExpectedFailure(ex))
+            {
+                RecordFailure(ex);
+            }
+            finally
+            {
+                if (!_staged) _staging.Cleanup();
+            }
+        }
+
+        /// <summary>
+        /// Moves a staged result into place (the targets are checked again here, so runs placed one after another in
+        /// input order see each other's targets exactly as runs made one after another) and builds the output.
+        /// </summary>
+        public ExtractionResult Place()
+        {
+            if (_staged)
+            {
+                _staged = false;
+                var moved = false;
+                try
+                {
+                    _result.Targets = _staging.PlaceTargets(_policy!.TopLevelNames, _ct);
+                    _result.ReplacedTargets = _staging.ReplacedTargets;
+                    moved = true;
+                }
+                catch (Exception ex) when (IsExpectedFailure(ex))
+                {
+                    RecordFailure(ex);
+                }
+                finally
+                {
+                    if (!moved) _staging.Cleanup();
+                }
+            }
+            ExtractionEntries.Fill(_result, _plans, _inspection?.Entries, _staging.FinalPath, _destination, _refusedAll);
+            return _result;
+        }
+
+        /// <summary>Removes a staged result that will not be placed (the pipeline stopped before its turn).</summary>
+        public void Discard()
+        {
+            if (!_staged) return;
+            _staged = false;
+            _staging.Cleanup();
+        }
+
+        /// <summary>A refusal or an I/O failure goes into the result; anything else (cancellation, a defect) propagates.</summary>
+        private static bool IsExpectedFailure(Exception ex) =>
+            ex is ExtractionAbort || ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException;
+
+        private void RecordFailure(Exception ex)
+        {
+            if (ex is ExtractionAbort abort)
             {
                 _result.Failure = abort.Failure;
                 _result.FailureMessage = abort.Message;
                 _result.Exception = abort.InnerException;
+                return;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
-            {
-                _result.Failure = ExtractionFailure.WriteFailed;
-                _result.FailureMessage = $"Expanding '{_archiveName}' failed while writing{CurrentMemberText()}: {ex.Message} Nothing was left in '{_destination}'.";
-                _result.Exception = ex;
-            }
-            finally
-            {
-                if (!moved) _staging.Cleanup();
-            }
-
-            ExtractionEntries.Fill(_result, _plans, _inspection?.Entries, _staging.FinalPath, _destination, _refusedAll);
-            return _result;
+            _result.Failure = ExtractionFailure.WriteFailed;
+            _result.FailureMessage = $"Expanding '{_archiveName}' failed while writing{CurrentMemberText()}: {ex.Message} Nothing was left in '{_destination}'.";
+            _result.Exception = ex;
         }
 
         private string CurrentMemberText() => _currentMember == null ? string.Empty : $" '{MemberPath.Display(_currentMember)}'";

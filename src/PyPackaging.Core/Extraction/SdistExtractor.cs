@@ -43,11 +43,37 @@ namespace PyPackaging.Extraction
         /// <param name="progress">Called after each member with the running counters (on the calling thread).</param>
         public ExtractionResult Extract(string archivePath, string destinationPath, CancellationToken cancellationToken = default, Action<ArchiveStatistics>? progress = null)
         {
+            return Stage(archivePath, destinationPath, cancellationToken, progress).Place();
+        }
+
+        /// <summary>
+        /// The first part of <see cref="Extract"/>: reads, checks and writes the archive into a staging directory beside
+        /// the target, without moving anything into place. Several archives can be staged at once (on any thread);
+        /// <see cref="StagedExtraction.Place"/> then moves each into place in input order, so targets are checked and
+        /// replaced exactly as when the archives are expanded one after another.
+        /// </summary>
+        public StagedExtraction Stage(string archivePath, string destinationPath, CancellationToken cancellationToken = default, Action<ArchiveStatistics>? progress = null)
+        {
             archivePath = Path.GetFullPath(archivePath);
             destinationPath = Path.GetFullPath(destinationPath);
             using var stream = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, ArchiveFileBuffer, FileOptions.SequentialScan);
             var run = new ExtractionRun(_options, archivePath, destinationPath, stream, cancellationToken, progress);
-            return run.Execute();
+            run.Stage();
+            return new StagedExtraction(run);
         }
+    }
+
+    /// <summary>An archive read, checked and written into its staging directory, waiting to be placed (or discarded).</summary>
+    public sealed class StagedExtraction
+    {
+        private readonly ExtractionRun _run;
+
+        internal StagedExtraction(ExtractionRun run) => _run = run;
+
+        /// <summary>Moves the staged result into the destination (checking the targets again) and returns the outcome.</summary>
+        public ExtractionResult Place() => _run.Place();
+
+        /// <summary>Removes the staging directory without placing anything (the caller stopped before this archive's turn).</summary>
+        public void Discard() => _run.Discard();
     }
 }

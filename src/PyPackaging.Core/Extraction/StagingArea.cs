@@ -15,6 +15,13 @@ namespace PyPackaging.Extraction
         private static readonly DateTime MinTime = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         private static readonly DateTime MaxTime = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+        // Archives expanded at once into one destination share its missing ancestors. Each run in progress counts as a
+        // user of the ancestors that runs created, and the last user to fail removes them when empty: so a failed run
+        // never removes a directory another run is about to stage in, and none is left behind when every run fails
+        // (as when the runs go one after another). Creating and removing ancestors are short: one lock for the process.
+        private static readonly object AncestorsGate = new object();
+        private static readonly Dictionary<string, int> AncestorUsers = new Dictionary<string, int>(StringComparer.Ordinal);
+
         private readonly ExtractionOptions _options;
         private readonly string _destination;
         private readonly HashSet<string> _createdDirectories = new HashSet<string>(StringComparer.Ordinal);
@@ -51,11 +58,13 @@ namespace PyPackaging.Extraction
             {
                 throw new ExtractionAbort(ExtractionFailure.TargetExists, $"'{stagingParent}' is a file, not a directory.");
             }
-            CreateAncestors(stagingParent);
-
             var name = ".pypackaging-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial";
             var staging = Path.Combine(stagingParent, name);
-            CreateDirectory(staging);
+            lock (AncestorsGate)
+            {
+                CreateAncestors(stagingParent);
+                CreateDirectory(staging);
+            }
             _staging = staging;
             CaseInsensitive = _options.CaseInsensitiveVolume ?? ProbeCaseInsensitive(staging);
         }
@@ -108,6 +117,7 @@ namespace PyPackaging.Extraction
             }
         }
 
+        /// <summary>Creates the missing ancestors of <paramref name="directory"/> and joins the users of those other runs created (under the gate).</summary>
         private void CreateAncestors(string directory)
         {
             var missing = new Stack<string>();
@@ -121,10 +131,22 @@ namespace PyPackaging.Extraction
                 missing.Push(current);
                 current = Path.GetDirectoryName(current);
             }
+            var shared = new Stack<string>();
+            for (var existing = current; !string.IsNullOrEmpty(existing); existing = Path.GetDirectoryName(existing))
+            {
+                if (AncestorUsers.ContainsKey(existing)) shared.Push(existing);
+            }
+            while (shared.Count > 0)
+            {
+                var dir = shared.Pop();
+                AncestorUsers[dir]++;
+                _createdAncestors.Add(dir);
+            }
             while (missing.Count > 0)
             {
                 var dir = missing.Pop();
                 CreateDirectory(dir);
+                AncestorUsers[dir] = 1;
                 _createdAncestors.Add(dir);
             }
         }
@@ -146,15 +168,31 @@ namespace PyPackaging.Extraction
         public void Cleanup()
         {
             if (_staging != null) DeleteTree(_staging);
+            _staging = null;
+            lock (AncestorsGate) LeaveAncestors(removeEmpty: true);
+        }
+
+        /// <summary>Stops using the created ancestors (deepest first); the last user removes them when asked and still empty (under the gate).</summary>
+        private void LeaveAncestors(bool removeEmpty)
+        {
             for (var i = _createdAncestors.Count - 1; i >= 0; i--)
             {
+                var dir = _createdAncestors[i];
+                if (AncestorUsers.TryGetValue(dir, out var users) && users > 1)
+                {
+                    AncestorUsers[dir] = users - 1;
+                    continue;
+                }
+                AncestorUsers.Remove(dir);
+                if (!removeEmpty) continue;
                 try
                 {
-                    if (Directory.Exists(_createdAncestors[i]) && IsEmptyDirectory(_createdAncestors[i])) Directory.Delete(_createdAncestors[i]);
+                    if (Directory.Exists(dir) && IsEmptyDirectory(dir)) Directory.Delete(dir);
                 }
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
             }
+            _createdAncestors.Clear();
         }
 
         internal static void DeleteTree(string path)
@@ -283,6 +321,7 @@ namespace PyPackaging.Extraction
 
             if (!_options.StripTopLevel) DeleteTree(_staging!);
             _staging = null;
+            lock (AncestorsGate) LeaveAncestors(removeEmpty: false);
             foreach (var (_, aside) in asides) DeleteTree(aside);
             var targets = new List<string>();
             foreach (var (_, to) in moves) targets.Add(to);

@@ -4,18 +4,21 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using PyPackaging.Building;
+using PyPackaging.Building.CleanRoom;
 using PyPackaging.Building.Planning;
 
 namespace PyPackaging.Commands
 {
     /// <summary>
-    /// Build-PySdist: builds a reproducible sdist natively from a project with static [project] metadata. Leaves out
-    /// virtual environments, caches, VCS data, bytecode and git-ignored files, dereferences in-project links, refuses
-    /// escaping or dangling links, writes via a temporary file and checks the result with the Test-PySdist engine.
+    /// Build-PySdist: builds a reproducible sdist natively from a project with static [project] metadata, or (Project
+    /// mode) through the project's own PEP 517 backend in a clean room holding only its source files. Natively it
+    /// leaves out virtual environments, caches, VCS data, bytecode and git-ignored files, dereferences in-project
+    /// links, refuses escaping or dangling links; both modes write via a temporary file and check the result with the
+    /// Test-PySdist engine. -Backend Auto (the default) picks the mode with <see cref="NativeBuildSupport.Assess(string, BuildMode)"/>.
     /// </summary>
     [Cmdlet("Build", "PySdist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.BuildPySdist)]
     [OutputType(typeof(PySdistEntry))]
-    public sealed class BuildPySdistCommand : PySdistCmdlet
+    public sealed partial class BuildPySdistCommand : PySdistCmdlet
     {
         private const int ProgressId = 4712;
         private const string Activity = "Build-PySdist";
@@ -55,6 +58,19 @@ namespace PyPackaging.Commands
         [Parameter]
         public SwitchParameter IncludeExcluded { get; set; }
 
+        /// <summary>Native (no Python), Project (the project's own PEP 517 backend in a clean room) or Auto: Native when the native build reproduces the project, else Project.</summary>
+        [Parameter]
+        public PySdistBuildMode Backend { get; set; } = PySdistBuildMode.Auto;
+
+        /// <summary>Project mode: the Python interpreter that has the build backend (a path or a command name). Default: python3, then python, on PATH.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Python { get; set; }
+
+        /// <summary>Project mode: let python -m build or uv create an isolated build environment, downloading the build requirements from the package index. Off by default: nothing is downloaded.</summary>
+        [Parameter]
+        public SwitchParameter AllowBuildIsolation { get; set; }
+
         protected override void ProcessRecord()
         {
             string project = ResolveProjectDirectory(Path ?? ".");
@@ -79,6 +95,15 @@ namespace PyPackaging.Commands
             };
             foreach (var p in Include ?? Array.Empty<string>()) options.Include.Add(p);
             foreach (var p in Exclude ?? Array.Empty<string>()) options.Exclude.Add(p);
+
+            BuildModeDecision decision = NativeBuildSupport.Assess(project,
+                Backend == PySdistBuildMode.Native ? BuildMode.Native : Backend == PySdistBuildMode.Project ? BuildMode.Project : BuildMode.Auto);
+            WriteVerbose("Build mode: " + decision.Mode + " (" + decision.Reason + ").");
+            if (decision.Mode == BuildMode.Project)
+            {
+                BuildInProjectMode(options, decision);
+                return;
+            }
 
             SdistBuildPlan plan;
             try
@@ -110,7 +135,7 @@ namespace PyPackaging.Commands
                 return;
             }
 
-            string action = "Build sdist with " + plan.Members.Count + " files (" + plan.Exclusions.Count + " paths left out)";
+            string action = "Build sdist natively with " + plan.Members.Count + " files (" + plan.Exclusions.Count + " paths left out), because " + decision.Reason;
             if (!ShouldProcess(plan.ArchivePath + ": " + action, plan.ArchivePath + ": " + action, "Build-PySdist", out ShouldProcessReason reason))
             {
                 CompleteProgress(ProgressId, Activity);
@@ -200,6 +225,11 @@ namespace PyPackaging.Commands
             {
                 entry.Action = PySdistEntryAction.Added;
                 entry.Destination = plan.ArchivePath;
+                if (entry.EntryType == PySdistEntryType.Archive)
+                {
+                    entry.BuildMode = nameof(BuildMode.Native);
+                    entry.BuildRunner = "native";
+                }
                 if (entry.EntryType != PySdistEntryType.Archive && bySource.TryGetValue(entry.Path, out var member))
                 {
                     entry.SourcePath = member.SourcePath;

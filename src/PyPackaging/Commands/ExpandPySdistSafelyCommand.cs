@@ -10,11 +10,13 @@ namespace PyPackaging.Commands
     /// Expand-PySdistSafely: extracts sdists all-or-nothing. Every member is checked (the same rules as Test-PySdist)
     /// before anything is moved into the destination; an archive with an unsafe member is refused as a whole, and
     /// on any failure the destination is left exactly as it was. Writes the Archive entry (with the archive's verdict)
-    /// once the archive has been read, then one PySdistEntry per member, each with its Action.
+    /// once the archive has been read, then one PySdistEntry per member, each with its Action. Several archives are
+    /// read and staged at once (-ThrottleLimit); -WhatIf/-Confirm, the moves into place, output and errors stay on the
+    /// pipeline thread, in input order, so targets are checked and replaced exactly as one archive after another.
     /// </summary>
     [Cmdlet(VerbsData.Expand, "PySdistSafely", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ExpandPySdistSafely)]
     [OutputType(typeof(PySdistEntry))]
-    public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet
+    public sealed class ExpandPySdistSafelyCommand : PySdistArchiveCmdlet, IDisposable
     {
         private const int ProgressId = 4712;
         private const string Activity = "Expand-PySdistSafely";
@@ -42,6 +44,11 @@ namespace PyPackaging.Commands
         [Parameter]
         public SwitchParameter StripTopLevel { get; set; }
 
+        /// <summary>Most archives read and staged at the same time (default: the processor count). 1 expands them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
         protected override void ProcessRecord()
         {
             string destination;
@@ -61,6 +68,11 @@ namespace PyPackaging.Commands
                 ExpandOne(archive, destination);
             }
         }
+
+        protected override void EndProcessing() => WriteQueuedArchives();
+
+        /// <summary>Ctrl+C or an early end of the pipeline: stop the workers, wait for them and remove what they staged.</summary>
+        public void Dispose() => AbandonQueuedArchives();
 
         private void ExpandOne(string archive, string destination)
         {
@@ -85,10 +97,38 @@ namespace PyPackaging.Commands
                 LinkMode = (PyPackaging.Extraction.LinkMode)Enum.Parse(typeof(PyPackaging.Extraction.LinkMode), LinkMode, ignoreCase: true),
             };
 
+            if (ThrottleLimit > 1)
+            {
+                var cancellation = Cancellation;
+                QueueArchive(ThrottleLimit, archive, ProgressId, Activity, "Expanding", "ExpansionFailed",
+                    progress => new SdistExtractor(options).Stage(archive, destination, cancellation, progress),
+                    staged => PlaceAndWrite(archive, staged),
+                    staged => staged.Discard());
+                return;
+            }
             var result = RunForArchive(archive, ProgressId, Activity, "Expanding", "ExpansionFailed",
                 progress => new SdistExtractor(options).Extract(archive, destination, Cancellation, progress));
-            if (result == null) return;
+            if (result != null) WriteResult(archive, result);
+        }
 
+        /// <summary>A staged archive's turn (pipeline thread, input order): move it into place, then write what happened.</summary>
+        private void PlaceAndWrite(string archive, StagedExtraction staged)
+        {
+            ExtractionResult result;
+            try
+            {
+                result = staged.Place();
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteArchiveFailure(ex, archive, "Expanding", "ExpansionFailed");
+                return;
+            }
+            WriteResult(archive, result);
+        }
+
+        private void WriteResult(string archive, ExtractionResult result)
+        {
             // The Archive entry first, as Test-PySdist and Build-PySdist write it: it carries the archive's verdict.
             if (result.ArchiveEntry != null) WriteEntry(result.ArchiveEntry);
             foreach (var entry in result.Entries)

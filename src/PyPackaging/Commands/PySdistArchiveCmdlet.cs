@@ -6,7 +6,7 @@ using PyPackaging.Archives;
 namespace PyPackaging.Commands
 {
     /// <summary>Parameters shared by the cmdlets that read archives: -Path / -LiteralPath and the resource limits.</summary>
-    public abstract class PySdistArchiveCmdlet : PySdistCmdlet
+    public abstract partial class PySdistArchiveCmdlet : PySdistCmdlet
     {
         protected const string PathSet = "Path";
         protected const string LiteralPathSet = "LiteralPath";

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using PyPackaging.Archives;
 using PyPackaging.Inspection;
 using PyPackaging.Rules;
@@ -28,12 +27,6 @@ namespace PyPackaging.Commands
         private bool _rulesRefused;
         private int _archivesRead;
         private int _archivesFailing;
-
-        // Archives in flight and results waiting for their turn; null until the first archive with ThrottleLimit > 1.
-        private ConcurrentArchiveQueue? _queue;
-
-        // True while the oldest queued result is being written: its errors are already in order.
-        private bool _writingFromQueue;
 
         /// <summary>
         /// Write one Boolean for the whole call instead of entries: $true only when every input archive was read and
@@ -92,11 +85,7 @@ namespace PyPackaging.Commands
 
         protected override void EndProcessing()
         {
-            if (_queue != null)
-            {
-                while (!_queue.IsEmpty) WriteNext();
-                CompleteProgress(ProgressId, Activity);
-            }
+            WriteQueuedArchives();
             if (!Quiet) return;
             if (_archivesRead == 0 && ErrorsWritten == 0)
             {
@@ -106,18 +95,7 @@ namespace PyPackaging.Commands
         }
 
         /// <summary>Ctrl+C or an early end of the pipeline (Select-Object -First): stop the workers and wait for them, writing nothing.</summary>
-        public void Dispose()
-        {
-            CancelWork();
-            _queue?.Abandon();
-        }
-
-        /// <summary>An input error found while archives before it are still in flight waits its turn, so errors stay in input order.</summary>
-        protected override void ReportInputError(ErrorRecord error)
-        {
-            if (Concurrent && !_writingFromQueue && _queue != null && !_queue.IsEmpty) _queue.Add(() => WriteError(error));
-            else WriteError(error);
-        }
+        public void Dispose() => AbandonQueuedArchives();
 
         private void InspectOne(SdistInspector inspector, string archive)
         {
@@ -128,54 +106,10 @@ namespace PyPackaging.Commands
 
         private void StartOne(SdistInspector inspector, string archive)
         {
-            _queue ??= new ConcurrentArchiveQueue();
-            while (_queue.ArchivesQueued >= ThrottleLimit) WriteNext();
             var cancellation = Cancellation;
-            _queue.Start(archive,
-                leaveProgress => inspector.Inspect(archive, cancellation, stats => leaveProgress(stats)),
-                finished => WriteFinished(archive, finished),
-                cancellation);
-            while (_queue.NextIsReady) WriteNext();
-        }
-
-        private void WriteNext()
-        {
-            _writingFromQueue = true;
-            try { _queue!.WriteNext(ReportQueuedProgress); }
-            finally { _writingFromQueue = false; }
-        }
-
-        private void ReportQueuedProgress(string archive, object? latest)
-        {
-            if (!ProgressDue) return;
-            var name = System.IO.Path.GetFileName(archive);
-            var inFlight = _queue!.ArchivesQueued;
-            if (latest is ArchiveStatistics stats)
-            {
-                var percent = stats.CompressedLength > 0 ? (int)(100 * stats.CompressedBytesRead / stats.CompressedLength) : 0;
-                ReportProgress(ProgressId, Activity, $"Reading {name}: {stats.MemberCount} members ({inFlight} archives in flight)", percent);
-            }
-            else
-            {
-                ReportProgress(ProgressId, Activity, $"Reading {name} ({inFlight} archives in flight)", 0);
-            }
-        }
-
-        private void WriteFinished(string archive, Task<object?> finished)
-        {
-            if (finished.IsCanceled)
-            {
-                WriteArchiveFailure(new OperationCanceledException(), archive, "Reading", "InspectionFailed");
-            }
-            else if (finished.IsFaulted)
-            {
-                var failure = finished.Exception!.InnerExceptions.Count == 1 ? finished.Exception.InnerException! : finished.Exception;
-                WriteArchiveFailure(failure, archive, "Reading", "InspectionFailed");
-            }
-            else
-            {
-                WriteInspection(archive, (SdistInspection)finished.Result!);
-            }
+            QueueArchive(ThrottleLimit, archive, ProgressId, Activity, "Reading", "InspectionFailed",
+                progress => inspector.Inspect(archive, cancellation, progress),
+                inspection => WriteInspection(archive, inspection));
         }
 
         private void WriteInspection(string archive, SdistInspection inspection)

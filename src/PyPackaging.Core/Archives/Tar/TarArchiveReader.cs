@@ -264,6 +264,7 @@ namespace PyPackaging.Archives
         {
             if (_disposed) return;
             _disposed = true;
+            _blocks.Release();
             if (_gzip) _tar.Dispose();
             if (!_leaveOpen) _file.Dispose();
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Threading;
 
@@ -8,7 +9,9 @@ namespace PyPackaging.Archives
     /// <summary>
     /// The tar stream (plain, or inflated from gzip) through one 128 KiB buffer: exact reads, skips, the byte offset
     /// the framing has consumed, a running CRC-32 of everything inflated (for the gzip trailer check), and the stream
-    /// limits checked after every refill. It reads nothing once the read has stopped.
+    /// limits checked after every refill. It reads nothing once the read has stopped. The buffer is rented from the
+    /// shared pool and given back by <see cref="Release"/>: a fresh 128 KiB array per archive lands on the large object
+    /// heap, and with hundreds of archives in one call those arrays alone drove most of the full collections.
     /// </summary>
     internal sealed class TarBlockSource
     {
@@ -20,7 +23,8 @@ namespace PyPackaging.Archives
         private readonly LimitChecks _limits;
         private readonly FramingReport _report;
         private readonly CancellationToken _ct;
-        private readonly byte[] _buf = new byte[BufferSize];
+        private byte[] _buf = ArrayPool<byte>.Shared.Rent(BufferSize);
+        private bool _released;
         private int _pos;
         private int _len;
         private bool _eof;
@@ -51,13 +55,14 @@ namespace PyPackaging.Archives
         /// <summary>Makes at least one byte available in the buffer. False at the end of the stream or once reading stopped.</summary>
         private bool Fill()
         {
+            if (_released) throw new ObjectDisposedException(nameof(TarArchiveReader));
             if (_pos < _len) return !_report.Stopped;
             if (_eof || _report.Stopped) return false;
             _ct.ThrowIfCancellationRequested();
             int n;
             try
             {
-                n = _tar.Read(_buf, 0, _buf.Length);
+                n = _tar.Read(_buf, 0, BufferSize);
             }
             catch (InvalidDataException) when (_gzip)
             {
@@ -153,6 +158,17 @@ namespace PyPackaging.Archives
                 Offset += _len - _pos;
                 _pos = _len;
             }
+        }
+    
+        /// <summary>Gives the buffer back to the pool; any later read throws (the reader is disposed).</summary>
+        public void Release()
+        {
+            if (_released) return;
+            _released = true;
+            _pos = _len = 0;
+            var buffer = _buf;
+            _buf = Array.Empty<byte>();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

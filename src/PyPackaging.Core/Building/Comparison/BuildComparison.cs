@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Threading;
 using PyPackaging.Building.Vcs;
 
@@ -7,17 +7,16 @@ namespace PyPackaging.Building.Comparison
 {
     /// <summary>
     /// The comparison every native build makes: the sdist just written against the files git tracks in the project
-    /// it was built from. The members the build generated (PKG-INFO, a version file) are expected; the findings go on
+    /// it was built from. In both build modes (native, and the project's backend in the clean room). The members the build generated (PKG-INFO, a version file) are expected, and so is what ComparisonSettings expects of any backend; the findings go on
     /// the Archive entry. Without git, or outside a work tree, the build goes on and the result says why nothing was
     /// compared (Build-PySdist writes it with -Verbose).
     /// </summary>
     internal static class BuildComparison
     {
-        public static void Apply(SdistBuildPlan plan, SdistBuildResult result, CancellationToken cancellationToken)
+        public static void Apply(string project, IEnumerable<string> generated, SdistBuildResult result, CancellationToken cancellationToken)
         {
-            string project = plan.Options.ProjectDirectory;
             var settings = ComparisonSettings.Read(project);
-            settings.AddGenerated(plan.Members.Where(m => m.IsGenerated).Select(m => m.RelativePath));
+            settings.AddGenerated(generated);
             try
             {
                 var comparison = SourceTreeComparer.TryCompareWithGit(result.Inspection.Snapshot.Members, project, settings,

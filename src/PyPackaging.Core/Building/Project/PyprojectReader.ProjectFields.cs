@@ -102,7 +102,7 @@ namespace PyPackaging.Building.Project
                 if (computable.Count > 0)
                 {
                     Error("project.dynamic", string.Join(", ", computable),
-                        "\"project.dynamic\" lists " + string.Join(", ", computable.Select(k => "'" + k + "'")) + ": a native build computes only a dynamic version (and flit's description) and cannot compute the others; building such a project requires delegating to its PEP 517 build backend, which is not supported yet.");
+                        "\"project.dynamic\" lists " + string.Join(", ", computable.Select(k => "'" + k + "'")) + ": a native build computes only a dynamic version (and flit's description) and cannot compute the others; build such a project with -Backend Project (or Auto), which runs its PEP 517 build backend.");
                 }
                 return set;
             }

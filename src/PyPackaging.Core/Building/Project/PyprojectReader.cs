@@ -162,7 +162,7 @@ namespace PyPackaging.Building.Project
 
                 if (!root.TryGetValue("project", out var projectValue))
                 {
-                    Error("project", null, "Section \"project\" missing in pyproject.toml: without static [project] metadata a native build cannot compute the metadata, and delegating to the project's PEP 517 build backend is not supported yet.");
+                    Error("project", null, "Section \"project\" missing in pyproject.toml: without static [project] metadata a native build cannot compute the metadata, so build it with -Backend Project (or Auto), which runs the project's PEP 517 build backend.");
                     return;
                 }
                 if (!(projectValue is TomlTable project))

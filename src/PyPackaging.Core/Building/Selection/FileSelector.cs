@@ -181,6 +181,13 @@ namespace PyPackaging.Building.Selection
                 return PathVerdict.Out(ExclusionReason.BuildOutput, "dist/ at the project root holds built distributions and is never packed.");
             }
 
+            // Issue 10c needs a stale setuptools build/ kept out of the clean room; issue 10b owns the full rule
+            // (lib.*, bdist.*, temp.*, scripts-*, *.egg-info) and replaces this check when merged.
+            if (path.AtRoot && path.IsDirectory && name == "build" && Directory.Exists(Path.Combine(path.FullPath, "lib")))
+            {
+                return PathVerdict.Out(ExclusionReason.BuildOutput, "build/ at the project root holds a setuptools build tree (build/lib) and is never packed.");
+            }
+
             GitIgnoreMatch ignored = IgnoreFiles.IsEmpty ? GitIgnoreMatch.None : IgnoreFiles.Match(path.RelativePath, path.RelativePathBytes, path.IsDirectory);
             return ignored.IsIgnored
                 ? PathVerdict.Out(ExclusionReason.GitIgnore, "Ignored by " + ignored.Pattern!.Describe() + ".", ignored.Pattern)

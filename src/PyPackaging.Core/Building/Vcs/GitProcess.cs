@@ -74,7 +74,16 @@ namespace PyPackaging.Building.Vcs
         /// Runs <c>git -c core.quotepath=off {arguments}</c> in <paramref name="workingDirectory"/>. Returns null when git
         /// cannot be started (not installed); throws <see cref="TimeoutException"/> when it does not finish in time.
         /// </summary>
-        public static GitResult? TryRun(string workingDirectory, CancellationToken cancellationToken, params string[] arguments)
+        public static GitResult? TryRun(string workingDirectory, CancellationToken cancellationToken, params string[] arguments) =>
+            TryRun(workingDirectory, cancellationToken, null, isolated: false, arguments);
+
+        /// <summary>
+        /// As <see cref="TryRun(string, CancellationToken, string[])"/>, with <paramref name="input"/> written to git's
+        /// standard input (for <c>--stdin</c> lists), and, when <paramref name="isolated"/>, without the caller's
+        /// GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and object-directory variables, so a command meant for another
+        /// repository (the clean room's clone) can never reach the user's (as it could when run from a git hook).
+        /// </summary>
+        public static GitResult? TryRun(string workingDirectory, CancellationToken cancellationToken, byte[]? input, bool isolated, params string[] arguments)
         {
             var start = new ProcessStartInfo(Executable)
             {
@@ -89,6 +98,10 @@ namespace PyPackaging.Building.Vcs
             start.Environment["GIT_TERMINAL_PROMPT"] = "0";
             start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
             start.Environment["LC_ALL"] = "C";
+            if (isolated)
+            {
+                foreach (string variable in RepositoryVariables) start.Environment.Remove(variable);
+            }
 
             Process process;
             try
@@ -102,10 +115,15 @@ namespace PyPackaging.Building.Vcs
 
             using (process)
             {
-                process.StandardInput.Close();
                 var output = new MemoryStream();
                 Task copyOutput = process.StandardOutput.BaseStream.CopyToAsync(output);
                 Task<string> readError = process.StandardError.ReadToEndAsync();
+                if (input != null)
+                {
+                    // Read concurrently (above), so a git that answers while reading its --stdin list cannot block.
+                    process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                }
+                process.StandardInput.Close();
                 bool exited = WaitForExit(process, cancellationToken);
                 if (!exited)
                 {
@@ -133,9 +151,16 @@ namespace PyPackaging.Building.Vcs
             return false;
         }
 
+        /// <summary>Variables that point git at a particular repository, index or object store.</summary>
+        private static readonly string[] RepositoryVariables =
+        {
+            "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_PREFIX",
+        };
+
         // ProcessStartInfo.ArgumentList is missing from netstandard2.0, so arguments are quoted the way the .NET runtime
         // splits them back (MSVC rules: backslashes before a quote doubled, quotes escaped).
-        private static string JoinArguments(string[] first, string[] rest)
+        internal static string JoinArguments(string[] first, string[] rest)
         {
             var text = new StringBuilder();
             foreach (var argument in Concat(first, rest))
