@@ -16,7 +16,7 @@
     Description          = 'Builds, checks and safely unpacks Python source distributions (sdists): Build-PySdist, Test-PySdist, Expand-PySdistSafely; Assert-PySdist gates CI steps with annotations, a job summary, SARIF and JUnit.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport      = @('Test-PySdist', 'Assert-PySdist', 'Export-PySdistReport', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist')
+    CmdletsToExport      = @('Test-PySdist', 'Assert-PySdist', 'Export-PySdistReport', 'Get-PySdistRule', 'Expand-PySdistSafely', 'Build-PySdist', 'Compare-PySdist')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
@@ -48,7 +48,9 @@
   RuleNotFound errors.
 - Expand-PySdistSafely: all-or-nothing extraction; a refused archive is a non-terminating error and the next
   archive is still expanded.
-- Build-PySdist: reproducible sdists from static [project] metadata, never packing venvs, caches or VCS data.
+- Build-PySdist: reproducible sdists from static [project] metadata, never packing venvs, caches or VCS data;
+  the Archive entry says which tracked files the sdist lacks and which members git does not track.
+- Compare-PySdist: an existing sdist against the files git tracks in a project directory (check-sdist's question).
 - Assert-PySdist: the CI gate for GitHub Actions and Azure Pipelines: an annotation per Error and Warning finding,
   one line per archive, a Markdown job summary, SARIF and JUnit files, and a failed step (exit code, task.complete)
   when an sdist has an Error finding, none matched or one cannot be read.

@@ -25,7 +25,7 @@ requires-python = ">=3.9"
 '@
     Set-Content -LiteralPath (Join-Path $work 'README.md') -Value '# sample'
     Set-Content -LiteralPath (Join-Path $work 'sample/__init__.py') -Value '__version__ = "0.1"'
-    Set-Content -LiteralPath (Join-Path $work '.gitignore') -Value '*.log'
+    Set-Content -LiteralPath (Join-Path $work '.gitignore') -Value @('*.log', 'dist/')  # build outputs are not committed (Build-PySdist would report tracked ones the sdist lacks)
     Set-Content -LiteralPath (Join-Path $work 'myproject/pyproject.toml') -Value @'
 [build-system]
 requires = ["hatchling"]

@@ -17,7 +17,7 @@ namespace PyPackaging.Tests
             var (output, ps) = ModuleHost.Run("Get-Command -Module PyPackaging | ForEach-Object Name");
             Assert.Empty(ps.Streams.Error);
             var names = output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "Assert-PySdist", "Build-PySdist", "Expand-PySdistSafely", "Export-PySdistReport", "Get-PySdistRule", "Test-PySdist" }, names);
+            Assert.Equal(new[] { "Assert-PySdist", "Build-PySdist", "Compare-PySdist", "Expand-PySdistSafely", "Export-PySdistReport", "Get-PySdistRule", "Test-PySdist" }, names);
         }
 
         [Fact]

@@ -137,6 +137,8 @@ The archive: regular files only (no links, no directory entries, like hatchling;
 
 Writing: the archive is written to a hidden temporary file in the output directory, then checked by the Test-PySdist engine; only when no Error finding is reported is it renamed to its final name. On a failure, an Error finding or Ctrl+C the temporary file is deleted (and the output directory, when the build created it and it is still empty) and an existing sdist is left as it was.
 
+Sdist vs source tree: when the project is in a git work tree, the Archive entry also says which files git tracks that the sdist lacks (TrackedFileNotInSdist) and which members git does not track (UntrackedFileInSdist), both Warnings, as Compare-PySdist does; the generated PKG-INFO is expected. Outside a work tree, without git, or when git tracks nothing yet, nothing is compared and -Verbose says why.
+
 Output: the Archive entry (EntryType Archive, the sdist's full path, the post-build findings and the verdict over the whole sdist) followed by one PySdistEntry per member written (Action Added, Path = archive path, SourcePath, Size, Mode). With -IncludeExcluded, and always with -WhatIf, one entry per path left out (Action Excluded, Reason). -Verbose also says where a dynamic version came from and lists each exclusion and each backend setting honoured.""",
   "sets":[("Default",["Path","OutputDirectory","Force","SourceDateEpoch","Include","Exclude","IncludeExcluded","Backend","Python","AllowBuildIsolation"])],
   "params":[
@@ -173,6 +175,39 @@ In Windows PowerShell 5.1 'Build' is not an approved verb: import the module wit
   "should_process":True,
 }
 COMMANDS.append(BUILD_HELP)
+COMPARE_HELP = {
+  "name":"Compare-PySdist",
+  "synopsis":"Compares sdists with the files git tracks in a project directory: which tracked files an sdist lacks, and which of its members git does not track (check-sdist's question).",
+  "description":"""Compare-PySdist answers one question about existing sdists: do they hold the files git tracks in the project directory, no more and no fewer? It reads each sdist once, streaming, lists the files git tracks in -ProjectDirectory (git ls-files, submodules included, files deleted from the working tree left out) once per call, and compares them by path below the sdist's top directory ({name}-{version}/src/a.py is compared with src/a.py). It runs no other check: use Test-PySdist for those.
+
+Expected differences are left out. Members a build backend generates are not reported as untracked: PKG-INFO, *.egg-info/ and *.dist-info/ directories, setup.cfg when the backend is setuptools, and the version file configured in [tool.hatch.build.hooks.vcs] version-file, [tool.setuptools_scm] version_file or write_to, or [tool.pdm.version] write_to. Tracked files that rarely belong in an sdist are not reported as missing: .github/, .pre-commit-config.yaml, .readthedocs.yml and .readthedocs.yaml, noxfile.py, .coverage, codecov.yml and *.pyc (the default list of check-sdist). The project's pyproject.toml can change both lists in the table check-sdist reads: [tool.check-sdist] git-only (tracked files meant to stay out), sdist-only (members meant to be there though untracked), both gitignore-style, and default-ignore = false to drop the default list.
+
+Output, per sdist: the Archive entry, whose Findings hold at most one TrackedFileNotInSdist and one UntrackedFileInSdist finding (Warnings), each naming the first five paths and the count; then one entry per member git does not track (its Reason says so, SourcePath is where it would be in the project); with -IncludeMissing also one entry per tracked file the sdist lacks (EntryType File, Index -1, Reason 'Tracked by git ..., not in the sdist', SourcePath the project file). Members that match are not written.
+
+Build-PySdist makes the same comparison for every sdist it builds, on its Archive entry.
+
+Without git there is nothing to compare with, and Compare-PySdist stops with an error rather than compare with the .gitignore-filtered tree: that tree is what a native build packs, so the comparison would only repeat the build's selection.""",
+  "sets":[("Path",["Path","ProjectDirectory","IncludeMissing"]+[l[0] for l in LIMITS]),("LiteralPath",["LiteralPath","ProjectDirectory","IncludeMissing"]+[l[0] for l in LIMITS])],
+  "params":[PATHP, LITP,
+    ("ProjectDirectory","String","The project directory whose tracked files the sdists are compared with: the directory holding pyproject.toml, in a git work tree (it may be a subfolder of the repository, as in a monorepo; paths are then relative to it). Relative paths are resolved against the current PowerShell location; wildcards must match exactly one directory.",False,"named","False",False,"The current location",[]),
+    ("IncludeMissing","SwitchParameter","Also writes one entry per file git tracks that the sdist lacks, so every missing path can be listed, filtered or exported. Without it the Archive entry's finding names the first five and the count.",False,"named","False",False,"False",[]),
+  ] + LIMP,
+  "inputs":[("System.String[]","Paths of sdists, by value or through a Path property."),("System.IO.FileInfo","Get-ChildItem output binds to LiteralPath through its PSPath property.")],
+  "outputs":[("PyPackaging.PySdistEntry","Per sdist: the Archive entry with the comparison's findings, then one per member git does not track, and with -IncludeMissing one per tracked file the sdist lacks.")],
+  "notes":"""Errors: GitNotFound (git is not installed or not on PATH), NotAGitRepository (the project directory is not inside a git work tree), NothingTrackedByGit (git tracks no file there yet) and GitFailed are terminating and stop before any sdist is read; PathNotFound, InvalidPath, AmbiguousPath and PathIsNotDirectory for -ProjectDirectory are terminating too. Per sdist, PathNotFound, PathIsDirectory, ArchiveUnreadable, ArchiveAccessDenied and ArchiveIncomplete (the archive could not be read to its end, so nothing is compared; Test-PySdist says why) are non-terminating and the next sdist is compared.
+
+Why Warnings: no installer or index refuses an sdist for holding more or fewer files than the repository. A tracked file the sdist lacks breaks only a build that needs it, as a data file missing from river 0.24.1's sdist broke building it; an untracked member was published without being in version control (a scratch file, a stale build output, a secret).
+
+Git is run as a process (git ls-files, rev-parse), locally; nothing reaches a remote.""",
+  "examples":[
+   ("Compare a fresh build with the repository","""Build-PySdist -OutputDirectory ../out | Out-Null; Compare-PySdist ../out/*.tar.gz""","Compares the sdist with the files git tracks in the current directory; the Archive entry's findings name what is missing and what is untracked."),
+   ("List every tracked file an sdist leaves out","""Build-PySdist -OutputDirectory ../out -Exclude 'sample/' | Out-Null; Compare-PySdist ../out/*.tar.gz -IncludeMissing | Where-Object Reason -like 'Tracked by git*' | Select-Object Path, SourcePath""","Writes one entry per missing file, so 500 left-out documentation pages can be counted, grouped or exported instead of read from one message."),
+   ("Compare many sdists with a project in a subfolder","""Get-ChildItem -Path dist -Filter *.tar.gz | Compare-PySdist -ProjectDirectory ./myproject | Where-Object EntryType -eq Archive""","The files bind to -LiteralPath through their PSPath property; the tracked files of ./myproject are listed once for all of them."),
+   ("Read the findings with their remedies","""Compare-PySdist dist/*.tar.gz | ForEach-Object Findings | Format-List RuleId, Message, Remedy""","The remedy says how to add a file to the backend's sdist selection, or how to mark the difference as deliberate in [tool.check-sdist]."),
+  ],
+  "links":["Build-PySdist","Test-PySdist","Get-PySdistRule","about_CommonParameters"],
+}
+COMMANDS.append(COMPARE_HELP)
 ASSERT_HELP = {
   "name":"Assert-PySdist",
   "synopsis":"The CI gate for sdists: checks them like Test-PySdist, writes GitHub Actions or Azure Pipelines annotations, one verdict line per archive and a job summary, and fails the step when an sdist has an Error finding, when none matched or when one cannot be read.",
@@ -250,7 +285,7 @@ COMMANDS.append(EXPORT_HELP)
 # Get-Help about_PyPackaging (en-US/about_PyPackaging.help.txt) and docs/help/about_PyPackaging.md.
 # (heading, body): paragraphs separated by a blank line; a paragraph whose lines start with four spaces is kept as written.
 ABOUT = [
- ("SHORT DESCRIPTION", """PyPackaging builds, checks and safely unpacks Python source distributions (sdists): the concepts behind Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist and Get-PySdistRule."""),
+ ("SHORT DESCRIPTION", """PyPackaging builds, checks and safely unpacks Python source distributions (sdists): the concepts behind Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist, Compare-PySdist and Get-PySdistRule."""),
  ("LONG DESCRIPTION", """Since uv 0.8.1, and pip with Python's 'data' tar filter, installers refuse sdists that contain links pointing outside the archive. Such sdists usually come from a build backend that packed a virtual environment or a tool cache. PyPackaging checks an sdist against the Python specifications (the sdist format, PEP 625, 643, 639 and 721) before you upload it, says which member is wrong, why and how to fix the build, unpacks sdists so that nothing inside can escape, and builds sdists that never pack virtual environments, caches or VCS data.
 
 Nothing is executed and no network is used: the cmdlets read archives and project trees and write only what they are asked to write."""),
@@ -292,5 +327,5 @@ Nothing escapes and nothing is left behind: no member can write outside the targ
 Each refused or failed archive is a non-terminating error and the next archive is expanded; -ErrorAction Stop stops at the first. Modes are normalised (no setuid, setgid, sticky or group/other write), ownership is never changed, and times come from the archive, clamped to 1970-2100."""),
  ("TYPES IN SCRIPTS", """The output types are ordinary .NET types from PyPackaging.Model.dll, loaded with the module: PyPackaging.PySdistEntry, PyPackaging.PySdistFinding, PyPackaging.PySdistRule and the enums PySdistSeverity, PySdistEntryType, PySdistEntryAction and PySdistRuleCategory. Type literals, -is and tab completion of properties after a pipe work; enum properties also compare with strings, which PowerShell converts for you: Where-Object Severity -eq Error."""),
  ("UPDATABLE HELP", """The help ships inside the module and changes with each release; PyPackaging does not publish updatable help, so the manifest has no HelpInfoUri and Update-Help does not apply to it. Get-Help <cmdlet> -Online opens the same text on the project's site."""),
- ("SEE ALSO", """Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
+ ("SEE ALSO", """Test-PySdist, Assert-PySdist, Export-PySdistReport, Expand-PySdistSafely, Build-PySdist, Compare-PySdist, Get-PySdistRule, about_CommonParameters. The project's README: https://github.com/pypackaging/PyPackaging"""),
 ]

@@ -175,6 +175,12 @@ namespace PyPackaging.Building
         /// <summary>False when the post-build check found an Error and the file was removed.</summary>
         public bool Written { get; }
 
+        /// <summary>The sdist compared with the files git tracks in the project (its findings are on the Archive entry); null when not compared.</summary>
+        public Comparison.SourceTreeComparison? SourceComparison { get; internal set; }
+
+        /// <summary>Why the sdist was not compared with git (no git, not a work tree, git failed); null when it was.</summary>
+        public string? SourceComparisonSkipped { get; internal set; }
+
         public IEnumerable<PySdistFinding> ErrorFindings =>
             Inspection.Entries.SelectMany(e => e.Findings).Where(f => f.Severity == PySdistSeverity.Error);
     }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using PyPackaging.Building.Comparison;
 using PyPackaging.Building.Metadata;
 using PyPackaging.Building.Planning;
 using PyPackaging.Building.Project;
@@ -209,7 +210,7 @@ namespace PyPackaging.Building
                 var tee = new GzipMtimeStamp(fs, mtime);
                 SdistWriter.Write(tee, Entries(plan, ct, progress), mtime, plan.Options.DegreeOfParallelism);
                 tee.Flush();
-            }, cancellationToken, computedVersion: plan.VersionSource != null);
+            }, cancellationToken, computedVersion: plan.VersionSource != null, generated: plan.Members.Where(m => m.IsGenerated).Select(m => m.RelativePath).ToList());
         }
 
         /// <summary>
@@ -219,7 +220,9 @@ namespace PyPackaging.Building
         /// On an exception, cancellation or a failed check nothing is left behind: not the temporary file, nor the output
         /// directory when this created it.
         /// </summary>
-        internal static SdistBuildResult WriteChecked(string archivePath, SdistBuildOptions options, Action<Stream, CancellationToken> produce, CancellationToken cancellationToken, bool computedVersion)
+        /// <param name="generated">Project-relative paths of members the build generated itself (expected although git does not track them).</param>
+        internal static SdistBuildResult WriteChecked(string archivePath, SdistBuildOptions options, Action<Stream, CancellationToken> produce, CancellationToken cancellationToken, bool computedVersion,
+            IEnumerable<string>? generated = null)
         {
             string outputDirectory = Path.GetDirectoryName(archivePath)!;
             bool createdOutput = !Directory.Exists(outputDirectory);
@@ -248,9 +251,12 @@ namespace PyPackaging.Building
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                // Sdist vs source tree (both modes): Warnings on the Archive entry, never a reason to withhold the sdist.
+                var result = new SdistBuildResult(archivePath, inspection, true);
+                BuildComparison.Apply(options.ProjectDirectory, generated ?? Array.Empty<string>(), result, cancellationToken);
                 MoveIntoPlace(temp, archivePath, options.Force);
                 kept = true;
-                return new SdistBuildResult(archivePath, inspection, true);
+                return result;
             }
             finally
             {

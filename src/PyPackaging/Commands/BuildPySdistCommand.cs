@@ -73,7 +73,7 @@ namespace PyPackaging.Commands
 
         protected override void ProcessRecord()
         {
-            string project = ResolveProject(Path ?? ".");
+            string project = ResolveProjectDirectory(Path ?? ".");
             long epoch;
             try
             {
@@ -189,39 +189,6 @@ namespace PyPackaging.Commands
             WriteResult(plan, result);
         }
 
-        private string ResolveProject(string input)
-        {
-            List<string> matches;
-            try
-            {
-                matches = GetResolvedProviderPathFromPSPath(input, out ProviderInfo provider).ToList();
-                if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new PSNotSupportedException("'" + input + "' is a " + provider.Name + " path; only file-system paths are supported.");
-                }
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
-            {
-                ThrowTerminatingError(Error(new DirectoryNotFoundException("Cannot find the project directory '" + input + "' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
-                throw;
-            }
-            catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException)
-            {
-                ThrowTerminatingError(Error(new ArgumentException("The path '" + input + "' is not valid: " + ex.Message, ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
-                throw;
-            }
-            if (matches.Count != 1)
-            {
-                ThrowTerminatingError(Error(new ArgumentException("'" + input + "' matches " + matches.Count + " paths; give one project directory."), "AmbiguousPath", ErrorCategory.InvalidArgument, input));
-            }
-            string dir = matches[0];
-            if (!Directory.Exists(dir))
-            {
-                ThrowTerminatingError(Error(new ArgumentException("'" + dir + "' is not a directory. Pass the project directory (the one holding pyproject.toml)."), "PathIsNotDirectory", ErrorCategory.InvalidArgument, dir));
-            }
-            return dir;
-        }
-
         /// <summary>Why a generated member exists: PKG-INFO from pyproject.toml, or the version file a VCS-versioning tool writes.</summary>
         private static string? GeneratedReason(PlannedMember member) =>
             !member.IsGenerated ? null
@@ -252,6 +219,7 @@ namespace PyPackaging.Commands
 
         private void WriteResult(SdistBuildPlan plan, SdistBuildResult result)
         {
+            WriteSourceComparison(result);
             var bySource = plan.Members.ToDictionary(m => m.ArchivePath, StringComparer.Ordinal);
             foreach (var entry in result.Inspection.Entries)
             {
@@ -270,6 +238,21 @@ namespace PyPackaging.Commands
                 Emit(entry);
             }
             if (IncludeExcluded) WriteExclusions(plan);
+        }
+
+        /// <summary>Says with -Verbose what the sdist was compared with (its findings are on the Archive entry), or why it was not.</summary>
+        private void WriteSourceComparison(SdistBuildResult result)
+        {
+            if (result.SourceComparison is { } compared)
+            {
+                foreach (var w in compared.Warnings) WriteWarning("pyproject.toml: " + w);
+                WriteVerbose("Compared with git: " + compared.TrackedCount + " tracked files; " + compared.TrackedNotInSdist.Count +
+                             " not in the sdist, " + compared.UntrackedMembers.Count + " members not tracked (Compare-PySdist lists each).");
+            }
+            else if (result.SourceComparisonSkipped != null)
+            {
+                WriteVerbose("Not compared with git (no TrackedFileNotInSdist/UntrackedFileInSdist findings): " + result.SourceComparisonSkipped);
+            }
         }
 
         private void WriteExclusions(SdistBuildPlan plan)

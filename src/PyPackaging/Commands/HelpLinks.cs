@@ -14,5 +14,6 @@ namespace PyPackaging.Commands
         internal const string BuildPySdist = Base + "Build-PySdist.md";
         internal const string AssertPySdist = Base + "Assert-PySdist.md";
         internal const string ExportPySdistReport = Base + "Export-PySdistReport.md";
+        internal const string ComparePySdist = Base + "Compare-PySdist.md";
     }
 }

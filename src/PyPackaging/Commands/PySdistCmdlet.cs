@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using PyPackaging.Loading;
@@ -113,6 +114,43 @@ namespace PyPackaging.Commands
             {
                 throw new PSNotSupportedException($"'{input}' is a {provider.Name} path; only file-system paths are supported.");
             }
+        }
+
+        /// <summary>
+        /// Resolves a project directory given as a PowerShell path (wildcards allowed, one match): a terminating error
+        /// with a stable id (PathNotFound, InvalidPath, AmbiguousPath, PathIsNotDirectory) when it is not one directory.
+        /// </summary>
+        protected string ResolveProjectDirectory(string input)
+        {
+            List<string> matches;
+            try
+            {
+                matches = GetResolvedProviderPathFromPSPath(input, out ProviderInfo provider).ToList();
+                if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new PSNotSupportedException("'" + input + "' is a " + provider.Name + " path; only file-system paths are supported.");
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                ThrowTerminatingError(Error(new DirectoryNotFoundException("Cannot find the project directory '" + input + "' because it does not exist.", ex), "PathNotFound", ErrorCategory.ObjectNotFound, input));
+                throw;
+            }
+            catch (Exception ex) when (ex is PSNotSupportedException || ex is PSInvalidOperationException || ex is ProviderInvocationException || ex is ArgumentException)
+            {
+                ThrowTerminatingError(Error(new ArgumentException("The path '" + input + "' is not valid: " + ex.Message, ex), "InvalidPath", ErrorCategory.InvalidArgument, input));
+                throw;
+            }
+            if (matches.Count != 1)
+            {
+                ThrowTerminatingError(Error(new ArgumentException("'" + input + "' matches " + matches.Count + " paths; give one project directory."), "AmbiguousPath", ErrorCategory.InvalidArgument, input));
+            }
+            string dir = matches[0];
+            if (!Directory.Exists(dir))
+            {
+                ThrowTerminatingError(Error(new ArgumentException("'" + dir + "' is not a directory. Pass the project directory (the one holding pyproject.toml)."), "PathIsNotDirectory", ErrorCategory.InvalidArgument, dir));
+            }
+            return dir;
         }
 
         /// <summary>Resolves a destination-like path relative to the runspace location (never the process directory).</summary>

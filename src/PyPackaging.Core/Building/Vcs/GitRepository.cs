@@ -10,7 +10,7 @@ namespace PyPackaging.Building.Vcs
     /// <summary>
     /// The git facts a build needs about a project directory: which files git tracks, which are changed or new, and what
     /// <c>git describe</c> says about HEAD. Every path is relative to the project directory (not the repository root: a
-    /// project may live in a subfolder of a monorepo) with '/' separators. Opened with <see cref="TryOpen"/>; one
+    /// project may live in a subfolder of a monorepo) with '/' separators. Opened with <see cref="TryOpen(string, out string, CancellationToken)"/>; one
     /// instance per build, queries run git each time they are called.
     /// </summary>
     public sealed class GitRepository
@@ -34,10 +34,18 @@ namespace PyPackaging.Building.Vcs
         /// Opens the repository that holds <paramref name="projectDirectory"/>. Returns null, with the reason in
         /// <paramref name="whyNot"/>, when git is not installed or the directory is not inside a git work tree.
         /// </summary>
-        public static GitRepository? TryOpen(string projectDirectory, out string whyNot, CancellationToken cancellationToken = default)
+        public static GitRepository? TryOpen(string projectDirectory, out string whyNot, CancellationToken cancellationToken = default) =>
+            TryOpen(projectDirectory, out whyNot, out _, cancellationToken);
+
+        /// <summary>
+        /// Like <see cref="TryOpen(string, out string, CancellationToken)"/>; <paramref name="gitMissing"/> tells the two
+        /// reasons apart (true: git could not be started; false: the directory is not in a work tree).
+        /// </summary>
+        public static GitRepository? TryOpen(string projectDirectory, out string whyNot, out bool gitMissing, CancellationToken cancellationToken = default)
         {
             string full = Path.GetFullPath(projectDirectory);
             var result = GitProcess.TryRun(full, cancellationToken, "rev-parse", "--show-toplevel");
+            gitMissing = result == null;
             if (result == null)
             {
                 whyNot = "git is not installed or not on PATH (install git, e.g. 'apt-get install git' or https://git-scm.com/downloads).";
@@ -54,6 +62,12 @@ namespace PyPackaging.Building.Vcs
 
         /// <summary>Files git tracks below the project directory (the index, <c>git ls-files --cached</c>), sorted ordinally.</summary>
         public IReadOnlyList<string> TrackedFiles() => ListFiles("--cached");
+
+        /// <summary>
+        /// Like <see cref="TrackedFiles"/>, with the files of checked-out submodules listed instead of the submodule's
+        /// own path (<c>--recurse-submodules</c>): what a checkout of the repository holds, file by file.
+        /// </summary>
+        public IReadOnlyList<string> TrackedFilesWithSubmodules() => ListFiles("--cached", "--recurse-submodules");
 
         /// <summary>Untracked files below the project directory that no ignore rule excludes (<c>--others --exclude-standard</c>).</summary>
         public IReadOnlyList<string> UntrackedFiles() => ListFiles("--others", "--exclude-standard");
