@@ -103,13 +103,11 @@ namespace PyPackaging.Extraction
         {
             try
             {
-                var info = new FileInfo(path);
-                if (!info.Exists && !Directory.Exists(path))
-                {
-                    // A dangling symbolic link exists for lstat only.
-                    return (info.Attributes != (FileAttributes)(-1)) && (info.Attributes & FileAttributes.ReparsePoint) != 0;
-                }
-                return (info.Attributes & FileAttributes.ReparsePoint) != 0;
+                // One lstat snapshot (a dangling symbolic link exists for lstat only). Asking twice raced with a
+                // concurrent Expand creating the same directory: the first answer "missing" (attributes -1, all bits
+                // set) was then read as a reparse point, and a fresh directory was refused as a link.
+                var attributes = new FileInfo(path).Attributes;
+                return attributes != (FileAttributes)(-1) && (attributes & FileAttributes.ReparsePoint) != 0;
             }
             catch (IOException)
             {
