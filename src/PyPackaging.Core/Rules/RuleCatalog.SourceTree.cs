@@ -22,7 +22,7 @@ namespace PyPackaging.Rules
 
         public static readonly PySdistRule UntrackedFileInSdist = new PySdistRule(
             "UntrackedFileInSdist", PySdistRuleCategory.Hygiene, PySdistSeverity.Warning,
-            "The sdist holds a file that git does not track in the project directory and that the build backend does not generate (such as PKG-INFO, *.egg-info/ or a configured version file). It was published from the working tree without being in version control: a local scratch file, a stale build output or a secret, and nobody can rebuild the same sdist from the repository.",
+            "The sdist holds a file that git does not track in the project directory and that the build backend does not generate (such as PKG-INFO, *.egg-info/ or a configured version file). It comes from the working tree, not from version control (it may be a local scratch file, a stale build output or a secret), so the same sdist cannot be rebuilt from the repository.",
             "Delete the file or add it to .gitignore (or to the backend's sdist exclude) and rebuild; if it belongs in the project, commit it. If the backend generates it, list it (gitignore-style) in [tool.check-sdist] sdist-only in pyproject.toml, which check-sdist reads too.",
             SourceTreeReference)
         {
