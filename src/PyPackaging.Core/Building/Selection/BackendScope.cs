@@ -111,9 +111,7 @@ namespace PyPackaging.Building.Selection
             string? name = rules?.ModuleNames.FirstOrDefault() ?? metadata.Name?.Replace('-', '_');
             if (string.IsNullOrEmpty(name)) return WholeTree;
             string path = name!.Replace('.', '/');
-            var found = new[] { path, path + ".py", "src/" + path, "src/" + path + ".py" }
-                .Where(c => c.EndsWith(".py", StringComparison.Ordinal) ? File.Exists(Full(root, c)) : Directory.Exists(Full(root, c)))
-                .ToList();
+            var found = FlitModuleLookup.Find(root, name).Select(l => l.RelativePath).ToList();
             string? problem = found.Count == 1 ? null
                 : found.Count == 0
                     ? "flit_core would refuse this project: no module '" + name + "' (" + path + "/, " + path + ".py, src/" + path + "/ or src/" + path + ".py) exists. Create it, or name it with [tool.flit.module] name."

@@ -142,21 +142,14 @@ namespace PyPackaging.Building.Versions
             }
         }
 
-        /// <summary>flit_core's Module lookup: <c>name/</c>, <c>name.py</c>, <c>src/name/</c>, <c>src/name.py</c>, exactly one of them.</summary>
+        /// <summary>The file flit_core reads __version__ from, through flit_core's module lookup (exactly one candidate).</summary>
         private static string FlitModuleFile(string module, string root, out string? problem)
         {
             problem = null;
-            string asPath = module.Replace('.', Path.DirectorySeparatorChar);
-            var found = new[]
-            {
-                (Path.Combine(root, asPath), true),
-                (Path.Combine(root, asPath + ".py"), false),
-                (Path.Combine(root, "src", asPath), true),
-                (Path.Combine(root, "src", asPath + ".py"), false),
-            }.Where(c => c.Item2 ? Directory.Exists(c.Item1) : File.Exists(c.Item1)).ToList();
+            var found = FlitModuleLookup.Find(root, module);
             if (found.Count > 1)
             {
-                problem = "multiple files or folders could be module " + module + ": " + string.Join(", ", found.Select(f => Relative(root, f.Item1)));
+                problem = "multiple files or folders could be module " + module + ": " + string.Join(", ", found.Select(f => f.RelativePath));
                 return string.Empty;
             }
             if (found.Count == 0)
@@ -164,7 +157,7 @@ namespace PyPackaging.Building.Versions
                 problem = "no file or folder found for module " + module + " (flit_core looks for " + module + "/, " + module + ".py, src/" + module + "/ and src/" + module + ".py; set [tool.flit.module] name when the module is named differently)";
                 return string.Empty;
             }
-            return found[0].Item2 ? Path.Combine(found[0].Item1, "__init__.py") : found[0].Item1;
+            return found[0].SourceFile(root);
         }
 
         /// <summary>flit's summary: the cleaned docstring's first line (tabs expanded as inspect.cleandoc does, leading space dropped).</summary>
