@@ -43,17 +43,23 @@ namespace PyPackaging.Benchmarks
                 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
                 var filterPython = Capture(new[] { "python3", "-c", "import tarfile; print(hasattr(tarfile, 'data_filter'))" }).Trim() == "True" ? "python3" : python;
 
+                // The same first call with the plain IL (PYPACKAGING_READYTORUN=0), where the module ships ReadyToRun
+                // images for this runtime: the before/after of precompiling, in the same run.
+                string[] PlainIl(string[] command) => new[] { "env", "PYPACKAGING_READYTORUN=0" }.Concat(command).ToArray();
                 var commands = new List<(string Group, string Name, Func<string[]> Command)>
                 {
                     ("start", "pwsh -Command exit (no module)", () => Pwsh("exit 0")),
                     ("start", "pwsh Import-Module only", () => Pwsh($"Import-Module {Quote(module)}")),
                     ("check", "pwsh Import-Module + Test-PySdist -Quiet", () => Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet")),
+                    ("check", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet"))),
                     ("check", "gzip -dc", () => new[] { "sh", "-c", $"gzip -dc '{file}' > /dev/null" }),
                     ("check", "twine check", () => new[] { "twine", "check", file }),
                     ("expand", "pwsh Import-Module + Expand-PySdistSafely", () => Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("ours"))}")),
+                    ("expand", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("il"))}"))),
                     ("expand", "tar xzf", () => { var d = Fresh("tar"); Directory.CreateDirectory(d); return new[] { "tar", "-xzf", file, "-C", d }; }),
                     ("expand", "python tarfile filter=data", () => new[] { filterPython, "-c", "import sys,tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2], filter='data')", file, Fresh("py") }),
                     ("build", "pwsh Import-Module + Build-PySdist", () => Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh("build"))}")),
+                    ("build", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh("ilbuild"))}"))),
                     ("build", "tar czf", () => new[] { "tar", "-czf", Path.Combine(work, "tar-" + (n++).ToString(Invariant) + ".tar.gz"), "-C", Path.GetDirectoryName(project)!, Path.GetFileName(project) }),
                     ("build", "python -m build --sdist (hatchling)", () => new[] { python, "-m", "build", "--sdist", "--no-isolation", "--skip-dependency-check", "--outdir", Fresh("hatch"), project }),
                 };

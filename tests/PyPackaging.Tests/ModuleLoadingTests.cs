@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using PyPackaging.Tests.Infrastructure;
 
 namespace PyPackaging.Tests
@@ -32,9 +33,10 @@ namespace PyPackaging.Tests
             var staged = ModuleHost.StagedModuleDirectory.TrimEnd(Path.DirectorySeparatorChar);
             Assert.Equal(staged, output[0].ToString().TrimEnd(Path.DirectorySeparatorChar));
             Assert.Equal(Path.Combine(staged, "PyPackaging.dll"), output[1].ToString());
-            // Core (and through it Tomlyn/SharpZipLib) lives in the module's private load context, from lib/net8.0.
+            // Core (and through it Tomlyn/SharpZipLib) lives in the module's private load context, from the ReadyToRun
+            // images for this runtime and platform where the module ships them, else from lib/net8.0.
             Assert.Equal("PyPackaging", output[2].ToString());
-            Assert.Equal(Path.Combine(staged, "lib", "net8.0", "PyPackaging.Core.dll"), output[3].ToString());
+            Assert.Equal(Path.Combine(CoreDirectoryForThisProcess, "PyPackaging.Core.dll"), output[3].ToString());
             Assert.Equal(1, (int)output[4].BaseObject); // (NetStandardPayloadTests may load another copy, in its own named context)
         }
 
@@ -62,7 +64,7 @@ namespace PyPackaging.Tests
             Assert.Equal(1, (int)output[4].BaseObject);
             Assert.True((bool)output[5].BaseObject, "Core's rule catalogue is typed against another PySdistRule");
 
-            // Only the model is shared: Core's dependencies stay in the private context, loaded from lib/net8.0.
+            // Only the model is shared: Core's dependencies stay in the private context, loaded from Core's folder.
             var (deps, ps2) = ModuleHost.Run(
                 "$null = Test-PySdist -LiteralPath $p; " +
                 // NetStandardPayloadTests may leave its own (collectible) context with these loaded in the same test process.
@@ -71,11 +73,72 @@ namespace PyPackaging.Tests
                 variables: new System.Collections.Generic.Dictionary<string, object?>
                 {
                     ["p"] = Path.Combine(ModuleHost.RepoRoot, "examples", "sdists", "demo_pkg-1.0.0.tar.gz"),
-                    ["m"] = Path.Combine(ModuleHost.StagedModuleDirectory, "lib", "net8.0"),
+                    ["m"] = CoreDirectoryForThisProcess,
                 });
             Assert.Empty(ps2.Streams.Error);
             Assert.Contains("Tomlyn|PyPackaging", deps.Select(d => d.ToString()));
             Assert.All(deps, d => Assert.EndsWith("|PyPackaging", d.ToString()));
+        }
+
+        /// <summary>
+        /// Where this test process (.NET 10 on linux-x64, win-x64 or osx-arm64: the platforms images are shipped for)
+        /// must find Core: the precompiled images. Elsewhere, the plain IL.
+        /// </summary>
+        private static string CoreDirectoryForThisProcess
+        {
+            get
+            {
+                var lib = Path.Combine(ModuleHost.StagedModuleDirectory, "lib");
+                var arch = RuntimeInformation.ProcessArchitecture;
+                string? rid =
+                    OperatingSystem.IsLinux() && arch == Architecture.X64 && !File.Exists("/lib/ld-musl-x86_64.so.1") ? "linux-x64" :
+                    OperatingSystem.IsWindows() && arch == Architecture.X64 ? "win-x64" :
+                    OperatingSystem.IsMacOS() && arch == Architecture.Arm64 ? "osx-arm64" : null;
+                return Environment.Version.Major == 10 && rid != null ? Path.Combine(lib, "net10.0", rid) : Path.Combine(lib, "net8.0");
+            }
+        }
+
+        /// <summary>
+        /// lib/net10.0/&lt;rid&gt;/ holds, for each platform, exactly lib/net8.0's three assemblies as ReadyToRun images
+        /// for that platform: Core is the very build lib/net8.0 ships (same MVID, so the images can never be stale),
+        /// and Tomlyn and SharpZipLib are the same package versions.
+        /// </summary>
+        [Fact]
+        public void Readytorun_images_are_lib_net8_precompiled_for_each_platform()
+        {
+            var lib = Path.Combine(ModuleHost.StagedModuleDirectory, "lib");
+            var portable = Directory.GetFiles(Path.Combine(lib, "net8.0"), "*.dll").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            // A ReadyToRun image's COFF machine is the architecture's, XOR-ed with a per-OS value (none for Windows).
+            var platforms = new (string Rid, Machine Machine)[]
+            {
+                ("linux-x64", (Machine)((int)Machine.Amd64 ^ 0x7B79)),
+                ("win-x64", Machine.Amd64),
+                ("osx-arm64", (Machine)((int)Machine.Arm64 ^ 0x4644)),
+            };
+            Assert.Equal(platforms.Select(p => p.Rid).OrderBy(r => r, StringComparer.Ordinal),
+                Directory.GetDirectories(Path.Combine(lib, "net10.0")).Select(Path.GetFileName).OrderBy(r => r, StringComparer.Ordinal));
+            foreach (var (rid, machine) in platforms)
+            {
+                var dir = Path.Combine(lib, "net10.0", rid);
+                Assert.Equal(portable, Directory.GetFiles(dir, "*.dll").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+                foreach (var name in portable)
+                {
+                    var (imageMachine, isReadyToRun, imageId, imageVersion) = Describe(Path.Combine(dir, name!));
+                    var (_, _, portableId, portableVersion) = Describe(Path.Combine(lib, "net8.0", name!));
+                    Assert.True(isReadyToRun, $"{rid}/{name} has no ReadyToRun code");
+                    Assert.Equal(machine, imageMachine);
+                    Assert.Equal(portableVersion, imageVersion);
+                    if (name == "PyPackaging.Core.dll") Assert.Equal(portableId, imageId);
+                }
+            }
+        }
+
+        private static (Machine Machine, bool IsReadyToRun, Guid Mvid, Version Version) Describe(string dll)
+        {
+            using var pe = new PEReader(File.OpenRead(dll));
+            var md = pe.GetMetadataReader();
+            var readyToRun = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+            return (pe.PEHeaders.CoffHeader.Machine, readyToRun, md.GetGuid(md.GetModuleDefinition().Mvid), md.GetAssemblyDefinition().Version);
         }
 
         [Fact]

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace PyPackaging.Loading
 {
     /// <summary>
     /// Binds PyPackaging.Core and its dependencies (Tomlyn, SharpZipLib, ...) from the module's lib folder:
-    /// lib/net8.0 on PowerShell 7 (loaded into a private AssemblyLoadContext so another module's Tomlyn or
+    /// lib/net8.0 on PowerShell 7, or its ReadyToRun images under lib/net10.0/&lt;rid&gt;/ on PowerShell 7.6 (loaded into a private AssemblyLoadContext so another module's Tomlyn or
     /// SharpZipLib can never clash with ours), lib/netstandard2.0 on Windows PowerShell 5.1 (LoadFrom, matched by
     /// simple name, which also stands in for the binding redirects a module cannot have).
     /// The output types (PyPackaging.Model.dll, beside the module dll) are the exception: they are loaded normally,
@@ -27,19 +28,70 @@ namespace PyPackaging.Loading
         /// <summary>True on .NET (PowerShell 7), false on .NET Framework (Windows PowerShell 5.1).</summary>
         internal static bool IsCoreClr { get; } = !typeof(object).Assembly.GetName().Name!.Equals("mscorlib", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>The folder the dependencies are bound from.</summary>
-        internal static string LibraryDirectory { get; } = Path.Combine(
-            Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".",
-            "lib",
-            IsCoreClr ? "net8.0" : "netstandard2.0");
+        /// <summary>The module's folder (where PyPackaging.dll is).</summary>
+        private static string ModuleDirectory { get; } = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".";
+
+        /// <summary>The folder the dependencies are bound from (see <see cref="ChooseLibraryDirectory"/>).</summary>
+        internal static string LibraryDirectory { get; } = ChooseLibraryDirectory();
+
+        /// <summary>Set to 0 to bind the plain IL in lib/net8.0 even where precompiled images match (diagnosis, comparison).</summary>
+        internal const string ReadyToRunVariable = "PYPACKAGING_READYTORUN";
+
+        /// <summary>
+        /// Windows PowerShell 5.1: lib/netstandard2.0. PowerShell 7: lib/net&lt;runtime major&gt;.0/&lt;rid&gt;/ when the
+        /// module ships ReadyToRun images for this runtime and platform (the same Core, precompiled, so the first call
+        /// does not wait for the JIT), else the plain IL in lib/net8.0, which every .NET from 8 on runs. A ReadyToRun
+        /// image is used only by the runtime major version that compiled it, so the folder names that version: a newer
+        /// PowerShell on a newer .NET finds no folder and falls back to IL rather than to images it would ignore.
+        /// </summary>
+        private static string ChooseLibraryDirectory()
+        {
+            var lib = Path.Combine(ModuleDirectory, "lib");
+            if (!IsCoreClr) return Path.Combine(lib, "netstandard2.0");
+            var portable = Path.Combine(lib, "net8.0");
+            if (Environment.GetEnvironmentVariable(ReadyToRunVariable) == "0") return portable;
+            var rid = RuntimeIdentifier();
+            if (rid == null) return portable;
+            var precompiled = Path.Combine(lib, "net" + Environment.Version.Major + ".0", rid);
+            return File.Exists(Path.Combine(precompiled, "PyPackaging.Core.dll")) ? precompiled : portable;
+        }
+
+        /// <summary>The runtime identifier the ReadyToRun folders are named by (linux-x64, win-x64, osx-arm64, ...), or null.</summary>
+        private static string? RuntimeIdentifier()
+        {
+            string os;
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) os = "win";
+            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) os = "osx";
+            else if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) os = IsMusl() ? "linux-musl" : "linux";
+            else return null;
+            switch (RuntimeInformation.ProcessArchitecture)
+            {
+                case Architecture.X64: return os + "-x64";
+                case Architecture.Arm64: return os + "-arm64";
+                default: return null;
+            }
+        }
+
+        // Alpine's musl is its own runtime identifier (linux-musl-x64): no images are shipped for it, and the linux-x64
+        // ones are untested there, so it takes the plain IL.
+        private static bool IsMusl()
+        {
+            try
+            {
+                return Directory.Exists("/lib") && Directory.GetFiles("/lib", "ld-musl-*").Length > 0;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
 
         /// <summary>The simple name of the output-type assembly, shared by the module and Core.</summary>
         internal const string ModelAssemblyName = "PyPackaging.Model";
 
         /// <summary>The output-type assembly beside the module dll.</summary>
         internal static string ModelPath { get; } = Path.Combine(
-            Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".",
-            ModelAssemblyName + ".dll");
+            ModuleDirectory, ModelAssemblyName + ".dll");
 
         /// <summary>Hooks assembly resolution once per process; later calls do nothing (tests import the module into many runspaces).</summary>
         internal static void Register()

@@ -1,0 +1,66 @@
+# The ReadyToRun images under lib/net10.0/<rid>/, as a user's fresh pwsh meets them: which folder Core is bound from,
+# and whether the runtime really runs the precompiled code (an image the runtime refuses, say one compiled for
+# another .NET major version, still loads and works, only as slowly as plain IL: the JIT count is what tells).
+BeforeDiscovery {
+    # The images this suite can run: linux-x64 on .NET 10 (win-x64 and osx-arm64 are cross-compiled, not run here).
+    $ImagesApply = $IsLinux -and [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64' -and
+        [Environment]::Version.Major -eq 10 -and -not (Test-Path -LiteralPath '/lib/ld-musl-x86_64.so.1')
+}
+
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    $script:Staged = Split-Path $ModulePath
+    # What the child prints: where Core came from, and how many methods the JIT compiled during the first call.
+    $script:Probe = @'
+Import-Module $env:PYPACKAGING_MODULE_PATH -ErrorAction Stop
+$before = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+$entries = @(Test-PySdist -LiteralPath $env:PYPACKAGING_PROBE_SDIST)
+$after = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PyPackaging.Core' }
+'core=' + $core.Location
+'jitted=' + ($after - $before)
+'entries=' + $entries.Count
+'@
+    function Invoke-Probe([hashtable] $Environment = @{}, [string] $Module = $ModulePath) {
+        # Tiered compilation off: the count is then the methods that had no usable precompiled code, and nothing else
+        # (with it on, background re-compilation of PowerShell's own hot methods lands in the count at random).
+        $environment = @{ PYPACKAGING_PROBE_SDIST = $CleanSdist; DOTNET_TieredCompilation = '0' } + $Environment
+        $saved = $script:ModulePath
+        try {
+            $script:ModulePath = $Module
+            $result = Invoke-ChildPwsh -Script $Probe -Environment $environment
+        }
+        finally { $script:ModulePath = $saved }
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $fields = @{}
+        foreach ($line in $result.Output) { $name, $value = $line -split '=', 2; $fields[$name] = $value }
+        [pscustomobject]@{ Core = $fields.core; Jitted = [int]$fields.jitted; Entries = [int]$fields.entries }
+    }
+}
+
+Describe 'ReadyToRun images' {
+    It 'a fresh pwsh on .NET 10 binds Core from lib/net10.0/linux-x64 and runs its precompiled code' -Skip:(-not $ImagesApply) {
+        $precompiled = Invoke-Probe
+        $plain = Invoke-Probe -Environment @{ PYPACKAGING_READYTORUN = '0' }
+        $precompiled.Core | Should -Be (Join-Path $Staged 'lib/net10.0/linux-x64/PyPackaging.Core.dll')
+        $plain.Core | Should -Be (Join-Path $Staged 'lib/net8.0/PyPackaging.Core.dll')
+        $precompiled.Entries | Should -Be $plain.Entries
+        # Measured: 177 methods JIT-compiled against 563 (generic instantiations over the framework's collections,
+        # the cmdlet assembly and PowerShell's own code remain). Refused images would JIT as many as the plain IL.
+        $precompiled.Jitted | Should -BeLessThan ($plain.Jitted / 2)
+    }
+
+    It 'without images for this runtime (a module staged with -p:ReadyToRun=false), the plain IL in lib/net8.0 serves' {
+        $copy = Join-Path ([System.IO.Path]::GetTempPath()) ('pypackaging-r2r-' + [guid]::NewGuid().ToString('N'))
+        try {
+            Copy-Item -LiteralPath $Staged -Destination $copy -Recurse
+            Remove-Item -LiteralPath (Join-Path $copy 'lib/net10.0') -Recurse -Force
+            $probe = Invoke-Probe -Module (Join-Path $copy 'PyPackaging.psd1')
+            $probe.Core | Should -Be (Join-Path $copy 'lib/net8.0/PyPackaging.Core.dll')
+            $probe.Entries | Should -BeGreaterThan 1
+        }
+        finally {
+            if (Test-Path -LiteralPath $copy) { Remove-Item -LiteralPath $copy -Recurse -Force }
+        }
+    }
+}
