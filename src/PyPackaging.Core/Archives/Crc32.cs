@@ -1,10 +1,13 @@
 namespace PyPackaging.Archives
 {
     /// <summary>
-    /// CRC-32 (IEEE, reflected 0xEDB88320) as gzip and zip use it; slicing-by-8 so it keeps up with inflate and deflate.
-    /// Shared by the readers (trailer checks) and the sdist writer (gzip trailer).
+    /// CRC-32 (IEEE, reflected 0xEDB88320) as gzip and zip use it. Shared by the readers (trailer checks) and the sdist
+    /// writer (gzip trailer). Every inflated byte of every archive passes through it, so it must not be the slow part:
+    /// on x64 with carry-less multiply (every x64 CPU since about 2010) it folds 64 bytes per step (the method of Gopal
+    /// et al., "Fast CRC Computation for Generic Polynomials Using PCLMULQDQ", Intel 2009), about 10× the table's
+    /// speed; elsewhere, and for the last few bytes, slicing-by-8 tables.
     /// </summary>
-    internal sealed class Crc32
+    internal sealed partial class Crc32
     {
         private static readonly uint[] Table = BuildTable();
         private uint _state = 0xFFFFFFFF;
@@ -22,6 +25,21 @@ namespace PyPackaging.Archives
         }
 
         public void Update(byte[] data, int offset, int count)
+        {
+#if NET8_0_OR_GREATER
+            if (count >= Folding.MinimumLength && Folding.IsSupported)
+            {
+                var folded = count & ~15;
+                _state = Folding.Update(_state, data, offset, folded);
+                offset += folded;
+                count -= folded;
+            }
+#endif
+            UpdateWithTables(data, offset, count);
+        }
+
+        /// <summary>The slicing-by-8 path alone (the reference the folding path is tested against).</summary>
+        internal void UpdateWithTables(byte[] data, int offset, int count)
         {
             uint c = _state;
             var t = Table;

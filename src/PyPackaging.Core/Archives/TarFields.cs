@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PyPackaging.Archives
@@ -48,15 +49,23 @@ namespace PyPackaging.Archives
         }
 
         /// <summary>True when the stored checksum equals the unsigned (POSIX) or signed (old Sun/tarfile-tolerated) byte sum.</summary>
+        // Every header block of every archive passes through here (see HotLoop).
+        [MethodImpl(HotLoop.Optimised)]
         public static bool ChecksumMatches(byte[] h, out long stored, out long computed)
         {
-            computed = 0;
-            long signedSum = 0;
-            for (int i = 0; i < 512; i++)
+            // The checksum field itself (bytes 148-155) counts as eight spaces.
+            computed = 8 * (byte)' ';
+            long signedSum = 8 * (byte)' ';
+            var block = new ReadOnlySpan<byte>(h, 0, 512);
+            for (int i = 0; i < 148; i++)
             {
-                byte b = (i >= 148 && i < 156) ? (byte)' ' : h[i];
-                computed += b;
-                signedSum += (sbyte)b;
+                computed += block[i];
+                signedSum += (sbyte)block[i];
+            }
+            for (int i = 156; i < 512; i++)
+            {
+                computed += block[i];
+                signedSum += (sbyte)block[i];
             }
             if (!TryParseNumber(h, 148, 8, out stored, out bool b256) || b256) { stored = -1; return false; }
             // An all-blank checksum field parses as 0, which never matches a real header.
