@@ -17,7 +17,7 @@ namespace PyPackaging.Inspection
         public static int BytesToCapture(string path)
         {
             var name = LastComponent(path);
-            var depth = MemberPath.SplitRaw(path).Count; // "pkg-1.0/PKG-INFO" is 2; "./pkg-1.0/PKG-INFO" too
+            var depth = MemberPath.CountComponents(path); // "pkg-1.0/PKG-INFO" is 2; "./pkg-1.0/PKG-INFO" too
             if (depth == 2 && (name == "PKG-INFO" || name == "pyproject.toml")) return MetadataFileLimit;
             if (name == "CACHEDIR.TAG") return CacheDirTagLimit;
             if (name == "pyvenv.cfg") return PyVenvCfgLimit;

@@ -54,7 +54,7 @@ namespace PyPackaging.Paths
             Components = components;
             EscapeDepth = escapeDepth;
             HasTrailingSlash = trailingSlash;
-            Normalized = Join(components);
+            Normalized = JoinedLength(components, 0, components.Count) == raw.Length ? raw : Join(components);
         }
 
         /// <summary>The path exactly as stored.</summary>
@@ -83,7 +83,18 @@ namespace PyPackaging.Paths
         public string Top => Components.Count == 0 ? string.Empty : Components[0];
 
         /// <summary>The normalised parent directory; empty at the top level.</summary>
-        public string Parent => Components.Count <= 1 ? string.Empty : JoinRange(Components, 0, Components.Count - 1);
+        public string Parent => Components.Count <= 1 ? string.Empty : Prefix(Components.Count - 1);
+
+        /// <summary>
+        /// The first <paramref name="count"/> normalised components joined with <c>/</c> (the path of that ancestor),
+        /// cut from <see cref="Normalized"/>: the checks ask it for every ancestor of every member.
+        /// </summary>
+        public string Prefix(int count)
+        {
+            if (count >= Components.Count) return Normalized;
+            if (count <= 0) return string.Empty;
+            return Normalized.Substring(0, JoinedLength(Components, 0, count));
+        }
 
         public bool Has(PathProblems problem) => (Problems & problem) != 0;
 
@@ -106,11 +117,23 @@ namespace PyPackaging.Paths
             if (raw.Length >= 2 && IsAsciiLetter(raw[0]) && raw[1] == ':') problems |= PathProblems.DriveLetter;
 
             var parts = SplitRaw(raw);
+            var hasDotDot = false;
+            foreach (var part in parts)
+            {
+                if (part.Length != part.Trim().Length) problems |= PathProblems.EdgeWhitespace;
+                if (part == "..") hasDotDot = true;
+            }
+            if (!hasDotDot)
+            {
+                // The usual member: nothing to fold, so the split is the normalised form.
+                if (parts.Count == 0) problems |= PathProblems.ResolvesToRoot;
+                return new MemberPath(raw, problems, parts, 0, raw.EndsWith("/", StringComparison.Ordinal));
+            }
+
             var stack = new List<string>();
             var escape = 0;
             foreach (var part in parts)
             {
-                if (part.Length != part.Trim().Length) problems |= PathProblems.EdgeWhitespace;
                 if (part == "..")
                 {
                     if (stack.Count > 0)
@@ -154,13 +177,52 @@ namespace PyPackaging.Paths
         {
             if (count <= 0) return string.Empty;
             if (count == 1) return components[start];
-            var sb = new StringBuilder();
+            var sb = new StringBuilder(JoinedLength(components, start, count));
             for (var i = start; i < start + count; i++)
             {
                 if (i > start) sb.Append('/');
                 sb.Append(components[i]);
             }
             return sb.ToString();
+        }
+
+        private static int JoinedLength(IReadOnlyList<string> components, int start, int count)
+        {
+            if (count <= 0) return 0;
+            var length = count - 1;
+            for (var i = start; i < start + count; i++) length += components[i].Length;
+            return length;
+        }
+
+        /// <summary>How many components <see cref="SplitRaw"/> would return, without splitting (for per-member tests).</summary>
+        public static int CountComponents(string path)
+        {
+            var count = 0;
+            var start = 0;
+            for (var i = 0; i <= path.Length; i++)
+            {
+                if (i < path.Length && path[i] != '/') continue;
+                var length = i - start;
+                if (length > 0 && !(length == 1 && path[start] == '.')) count++;
+                start = i + 1;
+            }
+            return count;
+        }
+
+        /// <summary><see cref="SplitRaw"/>'s components joined with <c>/</c>: the path itself when it has no empty or <c>.</c> component.</summary>
+        public static string JoinRaw(string path)
+        {
+            var count = CountComponents(path);
+            var length = count > 0 ? count - 1 : 0;
+            var start = 0;
+            for (var i = 0; i <= path.Length; i++)
+            {
+                if (i < path.Length && path[i] != '/') continue;
+                var part = i - start;
+                if (part > 0 && !(part == 1 && path[start] == '.')) length += part;
+                start = i + 1;
+            }
+            return length == path.Length ? path : string.Join("/", SplitRaw(path));
         }
 
         /// <summary>True for C0 controls, DEL and C1 controls.</summary>

@@ -76,7 +76,7 @@ namespace PyPackaging.Checks.Hygiene
                     why = "an *.egg-info directory outside the places setuptools puts it ({top}/ or {top}/src/)";
                 }
                 if (why == null) continue;
-                var dir = MemberPath.JoinRange(c, 0, k);
+                var dir = path.Prefix(k);
                 buildDirs.Add(dir);
                 findings.Report(RuleCatalog.BuildOutput, member.Index,
                     $"{Dir(dir)} is {why}; it holds {CountIn(graph, dir)} member(s) of this sdist. Stale build artefacts bloat the sdist and can be picked up by the next build.",

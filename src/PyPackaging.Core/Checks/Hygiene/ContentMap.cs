@@ -144,7 +144,7 @@ namespace PyPackaging.Checks.Hygiene
                 {
                     if (c[k] == "lib" && k + 1 < c.Count && IsPythonVersionDir(c[k + 1]))
                     {
-                        hasLibPython.Add(MemberPath.JoinRange(c, 0, k));
+                        hasLibPython.Add(path.Prefix(k));
                     }
                 }
             }

@@ -32,12 +32,16 @@ namespace PyPackaging.Checks.Hygiene
                 var path = graph.PathOf(member.Index);
                 if (!path.IsInside) continue;
                 var c = path.Components;
+                string? parent = null;
                 for (var k = 1; k <= c.Count; k++)
                 {
-                    var prefix = MemberPath.JoinRange(c, 0, k);
-                    if (!checkedPrefixes.Add(prefix)) continue;
-                    caseFolding.Check(c, k, prefix, member.Index, findings);
-                    ReportWindowsNameProblems(c[k - 1], Q(prefix), member.Index, findings);
+                    var prefix = path.Prefix(k);
+                    if (checkedPrefixes.Add(prefix))
+                    {
+                        caseFolding.Check(prefix, parent, member.Index, findings);
+                        ReportWindowsNameProblems(c[k - 1], prefix, member.Index, findings);
+                    }
+                    parent = prefix;
                 }
 
                 if (path.Normalized.Length > WindowsMaxPath)
@@ -55,11 +59,11 @@ namespace PyPackaging.Checks.Hygiene
             private readonly HashSet<string> _reportedPairs = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _collided = new HashSet<string>(StringComparer.Ordinal);
 
-            /// <summary>Checks <paramref name="prefix"/>, the first <paramref name="k"/> components of <paramref name="c"/>.</summary>
-            public void Check(IReadOnlyList<string> c, int k, string prefix, int memberIndex, FindingCollector findings)
+            /// <summary>Checks <paramref name="prefix"/>, a member's path or one of its ancestors; <paramref name="parent"/> is the one above it (null at the top).</summary>
+            public void Check(string prefix, string? parent, int memberIndex, FindingCollector findings)
             {
                 var key = prefix.ToUpperInvariant();
-                if (k > 1 && _collided.Contains(MemberPath.JoinRange(c, 0, k - 1)))
+                if (parent != null && _collided.Contains(parent))
                 {
                     // Already reported at the parent directory; everything below collides with it.
                     _collided.Add(prefix);
@@ -81,35 +85,38 @@ namespace PyPackaging.Checks.Hygiene
             }
         }
 
-        /// <summary>One path component's problems on Windows (and leading whitespace); <paramref name="q"/> is its quoted path.</summary>
-        private static void ReportWindowsNameProblems(string name, string q, int memberIndex, FindingCollector findings)
+        /// <summary>One path component's problems on Windows (and leading whitespace); <paramref name="path"/> is where it ends.</summary>
+        private static void ReportWindowsNameProblems(string name, string path, int memberIndex, FindingCollector findings)
         {
             if (WindowsNames.IsReservedDeviceName(name))
             {
                 findings.Report(RuleCatalog.WindowsReservedName, memberIndex,
-                    $"{q} uses the Windows device name {Q(WindowsNames.DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
+                    $"{Q(path)} uses the Windows device name {Q(WindowsNames.DeviceStem(name))}. Windows opens the device instead of creating the file, so the sdist cannot be unpacked there.");
             }
             if (WindowsNames.EndsWithDotOrSpace(name))
             {
                 var what = name.EndsWith(".", StringComparison.Ordinal) ? "a dot" : "a space";
                 findings.Report(RuleCatalog.TrailingDotOrSpace, memberIndex,
-                    $"{q} ends with {what}. Windows strips trailing dots and spaces, so it is written as {Q(name.TrimEnd('.', ' '))} and may collide with another file.");
+                    $"{Q(path)} ends with {what}. Windows strips trailing dots and spaces, so it is written as {Q(name.TrimEnd('.', ' '))} and may collide with another file.");
             }
             var bad = Forbidden(name);
             if (bad.Length > 0)
             {
                 findings.Report(RuleCatalog.WindowsForbiddenCharacter, memberIndex,
-                    $"{q} contains {bad}, which Windows does not allow in file names{(bad.IndexOf(':') >= 0 ? " (':' selects an NTFS alternate data stream)" : string.Empty)}. Unpacking fails or writes somewhere else on Windows.");
+                    $"{Q(path)} contains {bad}, which Windows does not allow in file names{(bad.IndexOf(':') >= 0 ? " (':' selects an NTFS alternate data stream)" : string.Empty)}. Unpacking fails or writes somewhere else on Windows.");
             }
             if (name.Length > 0 && char.IsWhiteSpace(name[0]))
             {
                 findings.Report(RuleCatalog.LeadingWhitespaceInName, memberIndex,
-                    $"{q} starts with whitespace. Such names are easily confused with their trimmed form, strict extractors (uv's tar-codec) refuse them, and scripts often mangle them.");
+                    $"{Q(path)} starts with whitespace. Such names are easily confused with their trimmed form, strict extractors (uv's tar-codec) refuse them, and scripts often mangle them.");
             }
         }
 
+        private static readonly char[] ForbiddenCharacters = WindowsNames.ForbiddenCharacters.ToCharArray();
+
         private static string Forbidden(string name)
         {
+            if (name.IndexOfAny(ForbiddenCharacters) < 0) return string.Empty;
             var found = new List<string>();
             foreach (var ch in WindowsNames.ForbiddenCharacters)
             {

@@ -28,7 +28,7 @@ namespace PyPackaging.Checks.Metadata
             var directories = new HashSet<string>(StringComparer.Ordinal);
             foreach (var m in snapshot.Members)
             {
-                var key = string.Join("/", MemberPath.SplitRaw(m.Path));
+                var key = MemberPath.JoinRaw(m.Path);
                 if (m.Type == PySdistEntryType.Directory) directories.Add(key);
                 else files.Add(key);
             }

@@ -87,9 +87,8 @@ namespace PyPackaging.Checks.Metadata
             ArchiveMember? pkgInfo = null;
             foreach (var m in snapshot.Members)
             {
-                if (m.Type != PySdistEntryType.File) continue;
+                if (m.Type != PySdistEntryType.File || MemberPath.CountComponents(m.Path) != 2) continue;
                 var parts = MemberPath.SplitRaw(m.Path);
-                if (parts.Count != 2) continue;
                 if (parts[1] == "PKG-INFO" && Prefer(pkgInfo, m, stem)) pkgInfo = m;
             }
             return pkgInfo;
@@ -101,9 +100,9 @@ namespace PyPackaging.Checks.Metadata
             ArchiveMember? pyproject = null;
             foreach (var m in snapshot.Members)
             {
-                if (m.Type != PySdistEntryType.File) continue;
+                if (m.Type != PySdistEntryType.File || MemberPath.CountComponents(m.Path) != 2) continue;
                 var parts = MemberPath.SplitRaw(m.Path);
-                if (parts.Count != 2 || parts[1] != "pyproject.toml") continue;
+                if (parts[1] != "pyproject.toml") continue;
                 if (top != null && parts[0] != top) continue;
                 if (Prefer(pyproject, m, stem)) pyproject = m;
             }
