@@ -5,6 +5,48 @@ namespace PyPackaging.Core.Tests.Paths
     public class MemberPathTests
     {
         [Theory]
+        [InlineData("pkg-1.0/a/b/c.txt")]
+        [InlineData("./pkg-1.0//a/./b/c.txt/")]
+        [InlineData("pkg-1.0/x/../a/b/c.txt")]
+        [InlineData("../../up/a")]
+        [InlineData("/abs/a/b")]
+        [InlineData("single")]
+        public void Prefix_is_the_join_of_the_first_components(string raw)
+        {
+            var path = MemberPath.Parse(raw);
+            for (var k = 0; k <= path.Components.Count + 1; k++)
+            {
+                Assert.Equal(MemberPath.JoinRange(path.Components, 0, System.Math.Min(k, path.Components.Count)), path.Prefix(k));
+            }
+            Assert.Equal(path.Components.Count <= 1 ? string.Empty : path.Prefix(path.Components.Count - 1), path.Parent);
+        }
+
+        [Theory]
+        [InlineData("pkg-1.0/PKG-INFO")]
+        [InlineData("./pkg-1.0/PKG-INFO")]
+        [InlineData("pkg-1.0//PKG-INFO/")]
+        [InlineData("pkg-1.0/./../x")]
+        [InlineData("")]
+        [InlineData("/")]
+        [InlineData(".")]
+        [InlineData("a/.b/..c/...")]
+        public void Counting_and_joining_without_splitting_agree_with_SplitRaw(string raw)
+        {
+            var parts = MemberPath.SplitRaw(raw);
+            Assert.Equal(parts.Count, MemberPath.CountComponents(raw));
+            Assert.Equal(string.Join("/", parts), MemberPath.JoinRaw(raw));
+        }
+
+        [Fact]
+        public void An_already_normal_path_is_its_own_normalised_form()
+        {
+            var raw = "pkg-1.0/src/pkg/__init__.py";
+            Assert.Same(raw, MemberPath.Parse(raw).Normalized);
+            Assert.Same(raw, MemberPath.JoinRaw(raw));
+            Assert.Equal("pkg-1.0/src", MemberPath.Parse("pkg-1.0/src/").Normalized);
+        }
+
+        [Theory]
         [InlineData("pkg-1.0/a.txt", "pkg-1.0/a.txt")]
         [InlineData("pkg-1.0/./a/../b", "pkg-1.0/b")]
         [InlineData("./pkg-1.0//sub/", "pkg-1.0/sub")]
