@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Text;
 
@@ -186,6 +187,7 @@ namespace PyPackaging.Paths
             return sb.ToString();
         }
 
+        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
         private static int JoinedLength(IReadOnlyList<string> components, int start, int count)
         {
             if (count <= 0) return 0;
@@ -195,6 +197,7 @@ namespace PyPackaging.Paths
         }
 
         /// <summary>How many components <see cref="SplitRaw"/> would return, without splitting (for per-member tests).</summary>
+        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
         public static int CountComponents(string path)
         {
             var count = 0;
@@ -229,6 +232,7 @@ namespace PyPackaging.Paths
         public static bool IsControl(char c) => c < 0x20 || (c >= 0x7F && c <= 0x9F);
 
         /// <summary>A printable rendering of a path for messages: control characters become \xNN escapes.</summary>
+        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
         public static string Display(string path)
         {
             var clean = true;
@@ -270,6 +274,7 @@ namespace PyPackaging.Paths
 
         public override string ToString() => Raw;
 
+        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
         private static PathProblems CharacterProblems(string raw)
         {
             var problems = PathProblems.None;

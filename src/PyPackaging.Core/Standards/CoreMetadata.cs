@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Text;
 
@@ -145,6 +146,7 @@ namespace PyPackaging.Standards
             return true;
         }
 
+        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
         private static List<string> SplitLines(string text, out List<int> starts)
         {
             var lines = new List<string>();
