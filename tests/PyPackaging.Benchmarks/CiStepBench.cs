@@ -24,12 +24,15 @@ namespace PyPackaging.Benchmarks
             var file = Path.Combine(dir, "bench_50mb-1.0.tar.gz");
             if (!File.Exists(file)) BenchCorpus.Generate(dir, "bench_50mb-1.0.tar.gz", 2500, 50L * 1024 * 1024);
             var project = BuildBench.EnsureProject(Path.Combine(dir, "build-project"));
-            var work = Path.Combine(Path.GetTempPath(), "pypackaging-coldstart-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            // Where the commands write (expand destinations, built sdists): the temp directory, or $PYPACKAGING_BENCH_WORK
+            // (a tmpfs such as /dev/shm takes the disk out, when its write-back noise swamps the tools' own cost).
+            var workRoot = Environment.GetEnvironmentVariable("PYPACKAGING_BENCH_WORK");
+            var work = Path.Combine(string.IsNullOrEmpty(workRoot) ? Path.GetTempPath() : workRoot, "pypackaging-coldstart-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             Directory.CreateDirectory(work);
             var pwsh = PwshCommand();
             Console.WriteLine($"pwsh: {string.Join(" ", pwsh)}");
             Console.WriteLine($"module: {module}");
-            Console.WriteLine($"input: {Path.GetFileName(file)} {new FileInfo(file).Length / 1048576.0:F1} MB; project: {project}");
+            Console.WriteLine($"input: {Path.GetFileName(file)} {new FileInfo(file).Length / 1048576.0:F1} MB; project: {project}; outputs under {work}");
             try
             {
                 var n = 0;
@@ -68,14 +71,18 @@ namespace PyPackaging.Benchmarks
                 var inside = commands.Select(_ => new List<double>()).ToList();
                 for (var run = -1; run < runs; run++) // run -1 warms the file cache and the tools' own caches; not counted
                 {
-                    for (var i = 0; i < commands.Count; i++)
+                    // Each run starts at another command, so no command always runs first, right after the clean-up's
+                    // deletions (which the file system is still writing back and which slow the next writer down).
+                    for (var j = 0; j < commands.Count; j++)
                     {
+                        var i = (j + Math.Max(run, 0)) % commands.Count;
                         var (seconds, inProcess) = TimeProcess(commands[i].Command());
                         if (run < 0) continue;
                         times[i].Add(seconds);
                         if (inProcess.HasValue) inside[i].Add(inProcess.Value);
                     }
                     CleanUp(work);
+                    if (File.Exists("/bin/sync")) TimeProcess(new[] { "/bin/sync" });
                 }
 
                 Console.WriteLine($"runs={runs} (median, min–max of whole-process wall seconds)");

@@ -19,6 +19,7 @@ namespace PyPackaging.Benchmarks
     ///                           (clean room + python -m build, and + the build_sdist hook) and by python -m build directly
     ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
     ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
+    ///                           (outputs under $PYPACKAGING_BENCH_WORK if set, e.g. /dev/shm to leave the disk out)
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
     ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
     ///   allocations DIR         the engine over every archive below DIR once: sampled allocations by heap and type
