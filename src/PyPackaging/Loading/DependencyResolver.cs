@@ -73,12 +73,13 @@ namespace PyPackaging.Loading
         }
 
         // Alpine's musl is its own runtime identifier (linux-musl-x64): no images are shipped for it, and the linux-x64
-        // ones are untested there, so it takes the plain IL.
+        // ones are untested there, so it takes the plain IL. Its dynamic loader's file is the tell (two lookups rather
+        // than a directory listing: this runs at every import).
         private static bool IsMusl()
         {
             try
             {
-                return Directory.Exists("/lib") && Directory.GetFiles("/lib", "ld-musl-*").Length > 0;
+                return File.Exists("/lib/ld-musl-x86_64.so.1") || File.Exists("/lib/ld-musl-aarch64.so.1");
             }
             catch (Exception)
             {
