@@ -13,7 +13,7 @@ namespace PyPackaging.Standards
     /// (trailing zero release segments are kept). Comparison follows the full PEP 440 ordering.
     /// Parsing is ASCII-only and culture-independent; it never throws for bad input.
     /// </summary>
-    public sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep440Version>
+    public sealed partial class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep440Version>
     {
         /// <summary>Longest number (in digits) accepted in one version component; longer is a validation error.</summary>
         public const int MaxDigits = 4300;
@@ -24,14 +24,25 @@ namespace PyPackaging.Standards
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
         // The permissive PEP 440 pattern (written for lowercase ASCII input; the caller lowercases first).
-        private static readonly Regex Pattern = new Regex(
+        private const string PatternText =
             @"^v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)" +
             @"(?<pre>[._-]?(?<pre_l>alpha|a|beta|b|preview|pre|c|rc)[._-]?(?<pre_n>[0-9]+)?)?" +
             @"(?<post>(?:-(?<post_n1>[0-9]+))|(?:[._-]?(?<post_l>post|rev|r)[._-]?(?<post_n2>[0-9]+)?))?" +
             @"(?<dev>[._-]?(?<dev_l>dev)[._-]?(?<dev_n>[0-9]+)?)?" +
-            @"(?:\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*))?\z",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-            MatchTimeout);
+            @"(?:\+(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)*))?\z";
+
+        private const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+#if NET8_0_OR_GREATER
+        // Compiled into the assembly by the regex source generator (and so into the ReadyToRun images): no parsing
+        // or interpreter set-up on the first version a process reads. Every check reads versions.
+        [GeneratedRegex(PatternText, PatternOptions, matchTimeoutMilliseconds: 1000)]
+        private static partial Regex GeneratedPattern();
+
+        private static Regex Pattern => GeneratedPattern();
+#else
+        private static readonly Regex Pattern = new Regex(PatternText, PatternOptions, MatchTimeout);
+#endif
 
         private readonly BigInteger[] _release;
         private readonly string[]? _local;
