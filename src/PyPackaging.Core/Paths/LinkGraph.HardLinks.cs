@@ -26,7 +26,7 @@ namespace PyPackaging.Paths
             // A parent component that is (at this point) a symbolic link redirects the target.
             for (var n = 1; n < target.Components.Count; n++)
             {
-                var prefix = MemberPath.JoinRange(target.Components, 0, n);
+                var prefix = target.Prefix(n);
                 var before = LastBefore(prefix, index);
                 if (before >= 0 && _members[before].Type == PySdistEntryType.SymbolicLink)
                 {

@@ -92,7 +92,7 @@ namespace PyPackaging.Paths
                 counts[string.Empty] = root + 1;
                 for (var n = 1; n <= path.Components.Count; n++)
                 {
-                    var prefix = n == path.Components.Count ? path.Normalized : MemberPath.JoinRange(path.Components, 0, n);
+                    var prefix = path.Prefix(n);
                     counts.TryGetValue(prefix, out var c);
                     counts[prefix] = c + 1;
                 }

@@ -197,35 +197,35 @@ namespace PyPackaging.Paths
         }
 
         /// <summary>How many components <see cref="SplitRaw"/> would return, without splitting (for per-member tests).</summary>
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
-        public static int CountComponents(string path)
-        {
-            var count = 0;
-            var start = 0;
-            for (var i = 0; i <= path.Length; i++)
-            {
-                if (i < path.Length && path[i] != '/') continue;
-                var length = i - start;
-                if (length > 0 && !(length == 1 && path[start] == '.')) count++;
-                start = i + 1;
-            }
-            return count;
-        }
+        public static int CountComponents(string path) => ScanRaw(path, out _);
 
         /// <summary><see cref="SplitRaw"/>'s components joined with <c>/</c>: the path itself when it has no empty or <c>.</c> component.</summary>
         public static string JoinRaw(string path)
         {
-            var count = CountComponents(path);
-            var length = count > 0 ? count - 1 : 0;
+            ScanRaw(path, out var joinedLength);
+            return joinedLength == path.Length ? path : string.Join("/", SplitRaw(path));
+        }
+
+        // SplitRaw's components, counted and measured (joined with '/') without splitting.
+        [MethodImpl(HotLoop.Optimised)] // per member (see HotLoop)
+        private static int ScanRaw(string path, out int joinedLength)
+        {
+            var count = 0;
+            var length = 0;
             var start = 0;
             for (var i = 0; i <= path.Length; i++)
             {
                 if (i < path.Length && path[i] != '/') continue;
                 var part = i - start;
-                if (part > 0 && !(part == 1 && path[start] == '.')) length += part;
+                if (part > 0 && !(part == 1 && path[start] == '.'))
+                {
+                    count++;
+                    length += part;
+                }
                 start = i + 1;
             }
-            return length == path.Length ? path : string.Join("/", SplitRaw(path));
+            joinedLength = count > 0 ? length + count - 1 : 0;
+            return count;
         }
 
         /// <summary>True for C0 controls, DEL and C1 controls.</summary>

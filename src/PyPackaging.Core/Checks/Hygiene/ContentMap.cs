@@ -165,7 +165,7 @@ namespace PyPackaging.Checks.Hygiene
             }
             if (c.Count >= 2 && name.StartsWith("python", StringComparison.Ordinal) && c[c.Count - 2] == "bin" && !isDir)
             {
-                var env = MemberPath.JoinRange(c, 0, c.Count - 2);
+                var env = path.Prefix(c.Count - 2);
                 if (hasLibPython.Contains(env))
                 {
                     AddArea(envs, ContentAreaKind.VirtualEnvironment, env, "contains bin/" + name + " and lib/python*", i);
@@ -174,7 +174,7 @@ namespace PyPackaging.Checks.Hygiene
             if (c.Count >= 2 && string.Equals(name, "python.exe", StringComparison.OrdinalIgnoreCase) &&
                 string.Equals(c[c.Count - 2], "Scripts", StringComparison.OrdinalIgnoreCase) && !isDir)
             {
-                AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, c.Count - 2), "contains Scripts/python.exe", i);
+                AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Prefix(c.Count - 2), "contains Scripts/python.exe", i);
             }
         }
 
@@ -204,11 +204,11 @@ namespace PyPackaging.Checks.Hygiene
             {
                 if (c[k] == "conda-meta")
                 {
-                    AddArea(envs, ContentAreaKind.VirtualEnvironment, MemberPath.JoinRange(c, 0, k), "contains conda-meta/", i);
+                    AddArea(envs, ContentAreaKind.VirtualEnvironment, path.Prefix(k), "contains conda-meta/", i);
                 }
                 else if (c[k] == LitterNames.BytecodeDirectory || LitterNames.ToolCaches.Contains(c[k]))
                 {
-                    var cache = AddArea(caches, ContentAreaKind.Cache, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                    var cache = AddArea(caches, ContentAreaKind.Cache, path.Prefix(k + 1), "a " + c[k] + " directory", i);
                     if (!cache.SignatureValid)
                     {
                         // A well-known cache name needs no tag; an odd tag inside it does not make it less of a cache.
@@ -218,7 +218,7 @@ namespace PyPackaging.Checks.Hygiene
                 }
                 else if (LitterNames.VersionControl.Contains(c[k]))
                 {
-                    AddArea(vcs, ContentAreaKind.VersionControl, MemberPath.JoinRange(c, 0, k + 1), "a " + c[k] + " directory", i);
+                    AddArea(vcs, ContentAreaKind.VersionControl, path.Prefix(k + 1), "a " + c[k] + " directory", i);
                 }
             }
         }

@@ -142,7 +142,7 @@ namespace PyPackaging.Checks.Safety
             var context = path.IsInside ? content.ContextSentence(path.Normalized) : string.Empty;
             if (context.Length == 0 && LooksLikeInterpreter(path))
             {
-                context = $" It looks like the interpreter link of a virtual environment in {Dir(MemberPath.JoinRange(path.Components, 0, path.Components.Count - 2))}; virtual environments must not be in an sdist.";
+                context = $" It looks like the interpreter link of a virtual environment in {Dir(path.Prefix(path.Components.Count - 2))}; virtual environments must not be in an sdist.";
             }
             return context;
         }
