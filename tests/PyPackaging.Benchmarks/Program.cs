@@ -17,8 +17,10 @@ namespace PyPackaging.Benchmarks
     ///   build [DIR] [N]         Build-PySdist's pipeline on a ~2,500-file / ~50 MB tree: in-process, whole-process, tar czf, hatchling
     ///   build-modes [DIR] [N] [PYTHON]  the same project (in git, with an untracked venv) built natively, in Project mode
     ///                           (clean room + python -m build, and + the build_sdist hook) and by python -m build directly
-    ///   cold-start MODULE_PSD1 [DIR] [RUNS]  a CI step's cost: fresh pwsh + Import-Module + first Test/Expand/Build call,
-    ///                           side by side with gzip -dc, twine check, tar xzf, Python's data filter, tar czf, hatchling
+    ///   cold-start MODULE_PSD1 [DIR] [RUNS] [--real-sources [ROOT]]  a CI step's cost: fresh pwsh + Import-Module + first
+    ///                           Test/Expand/Build call, side by side with gzip -dc, twine check, tar xzf, Python's data
+    ///                           filter, tar czf, hatchling; generated word salad, or with --real-sources 2,500 Python files
+    ///                           of ROOT (python3's stdlib by default) built, checked and expanded
     ///                           (outputs under $PYPACKAGING_BENCH_WORK if set, e.g. /dev/shm to leave the disk out)
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
     ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
@@ -87,8 +89,14 @@ namespace PyPackaging.Benchmarks
                 case "findings":
                     return FindingCounts.Run(args[1], args.Length > 2 && args[2] == "--archives");
                 case "cold-start":
-                    return CiStepBench.ColdStart(args[1], args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
-                        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                {
+                    // cold-start MODULE_PSD1 [DIR] [RUNS] [--real-sources [ROOT]]
+                    var real = Array.IndexOf(args, "--real-sources");
+                    var positional = real < 0 ? args : args[..real];
+                    return CiStepBench.ColdStart(positional[1], positional.Length > 2 ? positional[2] : Path.Combine(Path.GetTempPath(), "pypackaging-bench"),
+                        positional.Length > 3 ? int.Parse(positional[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                        realSources: real >= 0, sourceRoot: real >= 0 && real + 1 < args.Length ? args[real + 1] : null);
+                }
                 case "many":
                     return CiStepBench.Many(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
                         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
