@@ -1,6 +1,7 @@
 # The ReadyToRun images under lib/net10.0/<rid>/, as a user's fresh pwsh meets them: which folder Core is bound from,
 # and whether the runtime really runs the precompiled code (an image the runtime refuses, say one compiled for
 # another .NET major version, still loads and works, only as slowly as plain IL: the JIT count is what tells).
+# And the warm-up the import starts on a background thread (PYPACKAGING_WARMUP=0 turns it off).
 BeforeDiscovery {
     # The images this suite can run: linux-x64 on .NET 10 (win-x64 and osx-arm64 are cross-compiled, not run here).
     $ImagesApply = $IsLinux -and [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64' -and
@@ -24,7 +25,9 @@ $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName()
 'entries=' + $entries.Count
 '@
     function Invoke-Probe([hashtable] $Environment = @{}, [string] $Module = $ModulePath) {
-        $environment = @{ PYPACKAGING_PROBE_SDIST = $CleanSdist } + $Environment
+        # Without the background warm-up: it prepares code on another thread at import, so what the first call still
+        # compiles on the pipeline thread would depend on how far it got.
+        $environment = @{ PYPACKAGING_PROBE_SDIST = $CleanSdist; PYPACKAGING_WARMUP = '0' } + $Environment
         $saved = $script:ModulePath
         try {
             $script:ModulePath = $Module
@@ -63,5 +66,36 @@ Describe 'ReadyToRun images' {
         finally {
             if (Test-Path -LiteralPath $copy) { Remove-Item -LiteralPath $copy -Recurse -Force }
         }
+    }
+}
+
+Describe 'The warm-up at import' {
+    BeforeAll {
+        # Whether Core is loaded right after the import (polled for up to 10 s: the warm-up thread loads it, nothing
+        # else does before a command runs), then the first command's entries as JSON, to compare with and without.
+        $script:WarmupProbe = @'
+Import-Module $env:PYPACKAGING_MODULE_PATH -ErrorAction Stop
+function Test-CoreLoaded { [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PyPackaging.Core' }) }
+$watch = [Diagnostics.Stopwatch]::StartNew()
+while (-not (Test-CoreLoaded) -and $watch.Elapsed.TotalSeconds -lt [double]$env:PYPACKAGING_PROBE_WAIT) { Start-Sleep -Milliseconds 20 }
+'loaded=' + (Test-CoreLoaded)
+'entries=' + (Test-PySdist -LiteralPath $env:PYPACKAGING_PROBE_SDIST | ConvertTo-Json -Depth 5 -Compress)
+'@
+        function Invoke-WarmupProbe([hashtable] $Environment) {
+            $result = Invoke-ChildPwsh -Script $WarmupProbe -Environment (@{ PYPACKAGING_PROBE_SDIST = $LeakySdist } + $Environment)
+            $result.ExitCode | Should -Be 0 -Because $result.Error
+            $fields = @{}
+            foreach ($line in $result.Output) { $name, $value = $line -split '=', 2; $fields[$name] = $value }
+            [pscustomobject]@{ Loaded = $fields.loaded; Entries = $fields.entries }
+        }
+    }
+
+    It 'prepares Core on a background thread right after Import-Module, and the first command gives the same entries as without it' -Skip:([Environment]::ProcessorCount -lt 2) {
+        $warm = Invoke-WarmupProbe @{ PYPACKAGING_PROBE_WAIT = '10' }
+        $cold = Invoke-WarmupProbe @{ PYPACKAGING_PROBE_WAIT = '0.5'; PYPACKAGING_WARMUP = '0' }
+        $warm.Loaded | Should -Be 'True'
+        $cold.Loaded | Should -Be 'False' -Because 'without the warm-up nothing loads Core before a command runs'
+        $warm.Entries | Should -Not -BeNullOrEmpty
+        $warm.Entries | Should -Be $cold.Entries
     }
 }
