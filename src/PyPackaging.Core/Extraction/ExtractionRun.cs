@@ -33,6 +33,7 @@ namespace PyPackaging.Extraction
         private readonly List<MemberPlan> _plans = new List<MemberPlan>();
         private readonly List<ArchiveMember> _members = new List<ArchiveMember>();
         private ExtractionPolicy? _policy;
+        private StagedFileWriter? _writer;
         private SdistInspection? _inspection;
         private string? _currentMember;
         private bool _refusedAll;
@@ -70,7 +71,10 @@ namespace PyPackaging.Extraction
                 _staging.Prepare();
                 _policy = new ExtractionPolicy(_options, _members, _staging.CaseInsensitive,
                     top => _staging.CheckTarget(Path.Combine(_destination, top)));
+                // With a second processor, staged files are created on a thread of their own (StagedFileWriter).
+                if (Environment.ProcessorCount > 1) _writer = new StagedFileWriter();
                 _inspection = SdistScan.Run(_stream, _archivePath, _options.Limits, new FindingCollector(), this, _ct, _progress);
+                _writer?.Flush(); // every admitted file is on disk before the decision takes any back
                 var decision = Decide(_inspection.Snapshot, _inspection.Findings);
                 if (decision != null) throw decision;
                 WriteLinks(_inspection.Snapshot.Links);
@@ -79,10 +83,13 @@ namespace PyPackaging.Extraction
             }
             catch (Exception ex) when (IsExpectedFailure(ex))
             {
+                if (_writer?.FailedMember is string failed) _currentMember = failed;
                 RecordFailure(ex);
             }
             finally
             {
+                _writer?.Stop(); // before any clean-up: the writer must no longer touch the staging area
+                _writer = null;
                 if (!_staged) _staging.Cleanup();
             }
         }
@@ -178,6 +185,11 @@ namespace PyPackaging.Extraction
         private CapturedContent? WriteFile(MemberPlan plan, Stream data, int capture)
         {
             var member = plan.Member;
+            if (_writer != null)
+            {
+                if (StagedFileWriter.TakesWhole(member.Size)) return HandOver(plan, data, capture);
+                _writer.Flush(); // a large file is streamed here, after the files before it
+            }
             _staging.EnsureParent(plan.Key!);
             var target = _staging.StagedPath(plan.Relative!);
             byte[]? captured = capture > 0 ? new byte[(int)Math.Min(member.Size, capture)] : null;
@@ -201,6 +213,37 @@ namespace PyPackaging.Extraction
             if (captured == null) return null;
             if (capturedCount < captured.Length) Array.Resize(ref captured, capturedCount);
             return new CapturedContent(captured, truncated: member.Size > capturedCount);
+        }
+
+        /// <summary>Reads the payload whole and hands it to the writer thread, keeping its first <paramref name="capture"/> bytes.</summary>
+        private CapturedContent? HandOver(MemberPlan plan, Stream data, int capture)
+        {
+            var member = plan.Member;
+            _writer!.ThrowIfFailed();
+            _staging.EnsureParent(plan.Key!);
+            var target = _staging.StagedPath(plan.Relative!);
+            var buffer = StagedFileWriter.Rent(member.Size);
+            var count = 0;
+            try
+            {
+                int read;
+                while (count < member.Size && (read = data.Read(buffer, count, (int)member.Size - count)) > 0) count += read;
+            }
+            catch
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+            CapturedContent? kept = null;
+            if (capture > 0)
+            {
+                var captured = new byte[Math.Min(count, capture)];
+                Buffer.BlockCopy(buffer, 0, captured, 0, captured.Length);
+                kept = new CapturedContent(captured, truncated: member.Size > captured.Length);
+            }
+            plan.Written = true;
+            _writer.Enqueue(target, buffer, count, IsExecutable(member), member.ModifiedTime, member.Path);
+            return kept;
         }
 
         // ----- the decision -----
