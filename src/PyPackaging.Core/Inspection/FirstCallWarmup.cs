@@ -6,7 +6,7 @@ using PyPackaging.Building.Writing;
 namespace PyPackaging.Inspection
 {
     /// <summary>
-    /// Most of a fresh process's first check is not the archive: it is the runtime preparing the code the check runs
+    /// Much of a fresh process's first check is not the archive: it is the runtime preparing the code the check runs
     /// through (JIT compilation of what the ReadyToRun images cannot hold, type loading, class constructors, the rule
     /// catalogue). The module's initializer runs this on a background thread at import (see
     /// PyPackaging.Loading.ModuleInitializer in the cmdlet assembly), while PowerShell itself is still busy with the
