@@ -185,13 +185,11 @@ namespace PyPackaging.Extraction
         private CapturedContent? WriteFile(MemberPlan plan, Stream data, int capture)
         {
             var member = plan.Member;
-            if (_writer != null)
-            {
-                if (StagedFileWriter.TakesWhole(member.Size)) return HandOver(plan, data, capture);
-                _writer.Flush(); // a large file is streamed here, after the files before it
-            }
+            var handOver = _writer != null && StagedFileWriter.TakesWhole(member.Size);
+            if (_writer != null && !handOver) _writer.Flush(); // a large file is streamed here, after the files before it
             _staging.EnsureParent(plan.Key!);
             var target = _staging.StagedPath(plan.Relative!);
+            if (handOver) return HandOver(plan, target, data, capture);
             byte[]? captured = capture > 0 ? new byte[(int)Math.Min(member.Size, capture)] : null;
             var capturedCount = 0;
             using (var output = StagingArea.CreateFile(target, IsExecutable(member)))
@@ -209,19 +207,17 @@ namespace PyPackaging.Extraction
                     output.Write(_buffer, 0, read);
                 }
             }
-            if (member.ModifiedTime is DateTime dt) File.SetLastWriteTimeUtc(target, StagingArea.Clamp(dt));
+            StagingArea.SetFileTime(target, member.ModifiedTime);
             if (captured == null) return null;
             if (capturedCount < captured.Length) Array.Resize(ref captured, capturedCount);
             return new CapturedContent(captured, truncated: member.Size > capturedCount);
         }
 
         /// <summary>Reads the payload whole and hands it to the writer thread, keeping its first <paramref name="capture"/> bytes.</summary>
-        private CapturedContent? HandOver(MemberPlan plan, Stream data, int capture)
+        private CapturedContent? HandOver(MemberPlan plan, string target, Stream data, int capture)
         {
             var member = plan.Member;
-            _writer!.ThrowIfFailed();
-            _staging.EnsureParent(plan.Key!);
-            var target = _staging.StagedPath(plan.Relative!);
+            _writer!.ThrowIfFailed(); // not worth reading the payload when the archive has already failed
             var buffer = StagedFileWriter.Rent(member.Size);
             var count = 0;
             try
@@ -231,7 +227,7 @@ namespace PyPackaging.Extraction
             }
             catch
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                StagedFileWriter.Return(buffer);
                 throw;
             }
             CapturedContent? kept = null;

@@ -87,7 +87,7 @@ namespace PyPackaging.Extraction
             var target = _staging.StagedPath(plan.Relative!);
             _staging.EnsureParent(plan.Key!);
             File.Copy(_staging.StagedPath(source.Relative!), target, overwrite: false);
-            if (source.Member.ModifiedTime is DateTime dt) File.SetLastWriteTimeUtc(target, StagingArea.Clamp(dt));
+            StagingArea.SetFileTime(target, source.Member.ModifiedTime);
             plan.Written = true;
         }
 

@@ -27,7 +27,6 @@ namespace PyPackaging.Extraction
 
         private readonly object _lock = new object();
         private readonly Queue<Job> _jobs = new Queue<Job>();
-        private readonly Thread _thread;
         private long _queuedBytes;
         private bool _busy;
         private bool _stopping;
@@ -47,8 +46,7 @@ namespace PyPackaging.Extraction
 
         public StagedFileWriter()
         {
-            _thread = new Thread(Run, 256 * 1024) { IsBackground = true, Name = "PyPackaging staged files" };
-            _thread.Start();
+            new Thread(Run, 256 * 1024) { IsBackground = true, Name = "PyPackaging staged files" }.Start();
         }
 
         /// <summary>Whether a file of <paramref name="size"/> bytes is handed over rather than streamed.</summary>
@@ -56,6 +54,9 @@ namespace PyPackaging.Extraction
 
         /// <summary>A pooled buffer for a payload of <paramref name="size"/> bytes, to fill and hand to <see cref="Enqueue"/>.</summary>
         public static byte[] Rent(long size) => ArrayPool<byte>.Shared.Rent(Math.Max(1, (int)size));
+
+        /// <summary>Gives back a buffer from <see cref="Rent"/> that was not handed over.</summary>
+        public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
 
         /// <summary>Hands a file over (the buffer with it); waits while too much is waiting. Rethrows an earlier failure.</summary>
         public void Enqueue(string target, byte[] buffer, int count, bool executable, DateTime? time, string member)
@@ -71,7 +72,7 @@ namespace PyPackaging.Extraction
                     return;
                 }
             }
-            ArrayPool<byte>.Shared.Return(buffer);
+            Return(buffer);
             ThrowIfFailed();
         }
 
@@ -110,7 +111,7 @@ namespace PyPackaging.Extraction
                 _stopping = true;
                 Monitor.PulseAll(_lock);
                 while (!_done) Monitor.Wait(_lock);
-                while (_jobs.Count > 0) ArrayPool<byte>.Shared.Return(_jobs.Dequeue().Buffer);
+                while (_jobs.Count > 0) Return(_jobs.Dequeue().Buffer);
                 _queuedBytes = 0;
             }
         }
@@ -141,7 +142,7 @@ namespace PyPackaging.Extraction
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(job.Buffer);
+                    Return(job.Buffer);
                     lock (_lock)
                     {
                         _busy = false;
@@ -163,7 +164,7 @@ namespace PyPackaging.Extraction
             {
                 output.Write(job.Buffer, 0, job.Count);
             }
-            if (job.Time is DateTime time) File.SetLastWriteTimeUtc(job.Target, StagingArea.Clamp(time));
+            StagingArea.SetFileTime(job.Target, job.Time);
         }
     }
 }

@@ -272,6 +272,12 @@ namespace PyPackaging.Extraction
             return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
         }
 
+        /// <summary>Gives a staged file its member's time (clamped), when the member has one.</summary>
+        public static void SetFileTime(string path, DateTime? time)
+        {
+            if (time is DateTime t) File.SetLastWriteTimeUtc(path, Clamp(t));
+        }
+
         /// <summary>A member time as UTC, clamped to 1970..2100 so no file system refuses it.</summary>
         public static DateTime Clamp(DateTime t)
         {
