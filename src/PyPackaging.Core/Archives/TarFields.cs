@@ -16,7 +16,7 @@ namespace PyPackaging.Archives
         /// Parses a numeric field: octal digits after optional leading spaces, ended by NUL, space or the field end
         /// (an empty field is 0, as tarfile reads it), or GNU base-256 (first byte 0x80; 0xFF negative is refused).
         /// </summary>
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every numeric field of every header (see HotLoop)
         public static bool TryParseNumber(byte[] h, int offset, int length, out long value, out bool base256)
         {
             value = 0;
@@ -99,7 +99,7 @@ namespace PyPackaging.Archives
         public static string DecodeField(byte[] b, int offset, int max, out bool invalid) =>
             DecodeUtf8(b, offset, FieldLength(b, offset, max), out invalid);
 
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every name and link field of every header (see HotLoop)
         public static string DecodeUtf8(byte[] b, int offset, int length, out bool invalid)
         {
             invalid = false;
@@ -130,7 +130,7 @@ namespace PyPackaging.Archives
         }
 
         /// <summary>Counts the non-empty '/'-separated components of a path.</summary>
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every member (see HotLoop)
         public static int Depth(string path)
         {
             int depth = 0;

@@ -187,7 +187,7 @@ namespace PyPackaging.Paths
             return sb.ToString();
         }
 
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every member and each of its ancestors (see HotLoop)
         private static int JoinedLength(IReadOnlyList<string> components, int start, int count)
         {
             if (count <= 0) return 0;
@@ -232,7 +232,7 @@ namespace PyPackaging.Paths
         public static bool IsControl(char c) => c < 0x20 || (c >= 0x7F && c <= 0x9F);
 
         /// <summary>A printable rendering of a path for messages: control characters become \xNN escapes.</summary>
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every member named in an entry or a message (see HotLoop)
         public static string Display(string path)
         {
             var clean = true;
@@ -274,7 +274,7 @@ namespace PyPackaging.Paths
 
         public override string ToString() => Raw;
 
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every character of every member path (see HotLoop)
         private static PathProblems CharacterProblems(string raw)
         {
             var problems = PathProblems.None;

@@ -146,7 +146,7 @@ namespace PyPackaging.Standards
             return true;
         }
 
-        [MethodImpl(HotLoop.Optimised)] // per member or per character of every path (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every line of every PKG-INFO (see HotLoop)
         private static List<string> SplitLines(string text, out List<int> starts)
         {
             var lines = new List<string>();
