@@ -232,7 +232,7 @@ namespace PyPackaging.Paths
         public static bool IsControl(char c) => c < 0x20 || (c >= 0x7F && c <= 0x9F);
 
         /// <summary>A printable rendering of a path for messages: control characters become \xNN escapes.</summary>
-        [MethodImpl(HotLoop.Optimised)] // every member named in an entry or a message (see HotLoop)
+        [MethodImpl(HotLoop.Optimised)] // every member the extraction policy judges, every path a message quotes (see HotLoop)
         public static string Display(string path)
         {
             var clean = true;
