@@ -24,6 +24,15 @@ $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName()
 'jitted=' + ($after - $before)
 'entries=' + $entries.Count
 '@
+    # Runs a probe script in a child pwsh and returns the name=value lines it printed, as a hashtable.
+    function Invoke-ProbeScript([string] $Script, [hashtable] $Environment) {
+        $result = Invoke-ChildPwsh -Script $Script -Environment $Environment
+        $result.ExitCode | Should -Be 0 -Because $result.Error
+        $fields = @{}
+        foreach ($line in $result.Output) { $name, $value = $line -split '=', 2; $fields[$name] = $value }
+        $fields
+    }
+
     function Invoke-Probe([hashtable] $Environment = @{}, [string] $Module = $ModulePath) {
         # Without the background warm-up: it prepares code on another thread at import, so what the first call still
         # compiles on the pipeline thread would depend on how far it got.
@@ -31,12 +40,9 @@ $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName()
         $saved = $script:ModulePath
         try {
             $script:ModulePath = $Module
-            $result = Invoke-ChildPwsh -Script $Probe -Environment $environment
+            $fields = Invoke-ProbeScript -Script $Probe -Environment $environment
         }
         finally { $script:ModulePath = $saved }
-        $result.ExitCode | Should -Be 0 -Because $result.Error
-        $fields = @{}
-        foreach ($line in $result.Output) { $name, $value = $line -split '=', 2; $fields[$name] = $value }
         [pscustomobject]@{ Core = $fields.core; Jitted = [int]$fields.jitted; Entries = [int]$fields.entries }
     }
 }
@@ -82,10 +88,7 @@ while (-not (Test-CoreLoaded) -and $watch.Elapsed.TotalSeconds -lt [double]$env:
 'entries=' + (Test-PySdist -LiteralPath $env:PYPACKAGING_PROBE_SDIST | ConvertTo-Json -Depth 5 -Compress)
 '@
         function Invoke-WarmupProbe([hashtable] $Environment) {
-            $result = Invoke-ChildPwsh -Script $WarmupProbe -Environment (@{ PYPACKAGING_PROBE_SDIST = $LeakySdist } + $Environment)
-            $result.ExitCode | Should -Be 0 -Because $result.Error
-            $fields = @{}
-            foreach ($line in $result.Output) { $name, $value = $line -split '=', 2; $fields[$name] = $value }
+            $fields = Invoke-ProbeScript -Script $WarmupProbe -Environment (@{ PYPACKAGING_PROBE_SDIST = $LeakySdist } + $Environment)
             [pscustomobject]@{ Loaded = $fields.loaded; Entries = $fields.entries }
         }
     }
