@@ -65,10 +65,13 @@ namespace PyPackaging.Benchmarks
                 var filterPython = Capture(new[] { "python3", "-c", "import tarfile; print(hasattr(tarfile, 'data_filter'))" }).Trim() == "True" ? "python3" : python;
 
                 // The same first call with the plain IL (PYPACKAGING_READYTORUN=0), where the module ships ReadyToRun
-                // images for this runtime: the before/after of precompiling, in the same run.
-                string[] PlainIl(string[] command) => new[] { "env", "PYPACKAGING_READYTORUN=0" }.Concat(command).ToArray();
-                // And without the warm-up the import starts on a background thread (PYPACKAGING_WARMUP=0).
-                string[] NoWarmup(string[] command) => new[] { "env", "PYPACKAGING_WARMUP=0" }.Concat(command).ToArray();
+                // images for this runtime, and without the warm-up the import starts on a background thread
+                // (PYPACKAGING_WARMUP=0): the before/after of each, in the same run.
+                string[] With(string setting, string[] command) => new[] { "env", setting }.Concat(command).ToArray();
+                string[] Check() => Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet");
+                string[] Expand(string output) => Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh(output))}");
+                string[] Build(string output) => Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh(output))}");
+                const string PlainIl = "PYPACKAGING_READYTORUN=0", NoWarmup = "PYPACKAGING_WARMUP=0";
                 // The anchors are other people's tools: name the one that is missing and how to get it, rather than
                 // fail at its first start with a stack trace.
                 var missing = new[] { ("twine", "twine"), ("gzip", "gzip"), ("tar", "tar") }
@@ -84,18 +87,18 @@ namespace PyPackaging.Benchmarks
                 {
                     ("start", "pwsh -Command exit (no module)", () => Pwsh("exit 0")),
                     ("start", "pwsh Import-Module only", () => Pwsh($"Import-Module {Quote(module)}")),
-                    ("check", "pwsh Import-Module + Test-PySdist -Quiet", () => Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet")),
-                    ("check", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet"))),
-                    ("check", "  same, no warm-up (PYPACKAGING_WARMUP=0)", () => NoWarmup(Pwsh($"Import-Module {Quote(module)}; $null = Test-PySdist -LiteralPath {Quote(file)} -Quiet"))),
+                    ("check", "pwsh Import-Module + Test-PySdist -Quiet", () => Check()),
+                    ("check", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => With(PlainIl, Check())),
+                    ("check", "  same, no warm-up (PYPACKAGING_WARMUP=0)", () => With(NoWarmup, Check())),
                     ("check", "gzip -dc", () => new[] { "sh", "-c", $"gzip -dc '{file}' > /dev/null" }),
                     ("check", "twine check", () => new[] { "twine", "check", file }),
-                    ("expand", "pwsh Import-Module + Expand-PySdistSafely", () => Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("ours"))}")),
-                    ("expand", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("il"))}"))),
-                    ("expand", "  same, no warm-up (PYPACKAGING_WARMUP=0)", () => NoWarmup(Pwsh($"Import-Module {Quote(module)}; $null = Expand-PySdistSafely -LiteralPath {Quote(file)} -DestinationPath {Quote(Fresh("nowarm"))}"))),
+                    ("expand", "pwsh Import-Module + Expand-PySdistSafely", () => Expand("ours")),
+                    ("expand", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => With(PlainIl, Expand("il"))),
+                    ("expand", "  same, no warm-up (PYPACKAGING_WARMUP=0)", () => With(NoWarmup, Expand("nowarm"))),
                     ("expand", "tar xzf", () => { var d = Fresh("tar"); Directory.CreateDirectory(d); return new[] { "tar", "-xzf", file, "-C", d }; }),
                     ("expand", "python tarfile filter=data", () => new[] { filterPython, "-c", "import sys,tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2], filter='data')", file, Fresh("py") }),
-                    ("build", "pwsh Import-Module + Build-PySdist", () => Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh("build"))}")),
-                    ("build", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => PlainIl(Pwsh($"Import-Module {Quote(module)}; $null = Build-PySdist -Path {Quote(project)} -OutputDirectory {Quote(Fresh("ilbuild"))}"))),
+                    ("build", "pwsh Import-Module + Build-PySdist", () => Build("build")),
+                    ("build", "  same, plain IL (PYPACKAGING_READYTORUN=0)", () => With(PlainIl, Build("ilbuild"))),
                     ("build", "tar czf", () => new[] { "tar", "-czf", Path.Combine(work, "tar-" + (n++).ToString(Invariant) + ".tar.gz"), "-C", Path.GetDirectoryName(project)!, Path.GetFileName(project) }),
                     ("build", "python -m build --sdist (hatchling)", () => new[] { python, "-m", "build", "--sdist", "--no-isolation", "--skip-dependency-check", "--outdir", Fresh("hatch"), project }),
                 };
