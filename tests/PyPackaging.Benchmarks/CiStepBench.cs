@@ -170,14 +170,16 @@ namespace PyPackaging.Benchmarks
                 Console.WriteLine($"archives={sources.Count * copies} ({copies} copies of {sources.Count}) total={bytes / 1048576.0:F0} MB largest={largest / 1048576.0:F1} MB processors={Environment.ProcessorCount}");
 
                 var pwsh = PwshCommand();
-                // The call is timed inside the process (after Import-Module and a one-archive warm-up, so JIT is paid
-                // before), and the process reports its peak working set, the CPU time and full collections of the call
-                // (CPU time still compares when other processes leave the cores busy and wall time cannot show a speedup).
+                // The call is timed inside the process (after Import-Module and a one-archive warm-up, so the first
+                // compilation is paid before), and the process reports its peak working set, the CPU time, full
+                // collections and the runtime's JIT time during the call (CPU time still compares when other processes
+                // leave the cores busy; the JIT time is what one after another gets for free on the idle core and two
+                // workers pay, so a parallel run's wall time follows it).
                 string Script(string throttle) =>
                     $"Import-Module '{module}'; $files = @(Get-ChildItem -LiteralPath '{work}' -Recurse -File | Sort-Object FullName); " +
-                    $"$null = Test-PySdist -LiteralPath $files[0].FullName -Quiet; [GC]::Collect(); $p = [Diagnostics.Process]::GetCurrentProcess(); $base = $p.WorkingSet64; $cpu = $p.TotalProcessorTime; $gen2 = [GC]::CollectionCount(2); " +
+                    $"$null = Test-PySdist -LiteralPath $files[0].FullName -Quiet; [GC]::Collect(); $p = [Diagnostics.Process]::GetCurrentProcess(); $base = $p.WorkingSet64; $cpu = $p.TotalProcessorTime; $gen2 = [GC]::CollectionCount(2); $jit = [System.Runtime.JitInfo]::GetCompilationTime(); " +
                     $"$sw = [Diagnostics.Stopwatch]::StartNew(); $answers = @(Test-PySdist -LiteralPath $files.FullName -Quiet {throttle} -ErrorAction SilentlyContinue); $sw.Stop(); $p.Refresh(); " +
-                    "'{0} {1} {2} {3} {4} {5}' -f $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $answers.Count, [math]::Round($p.PeakWorkingSet64 / 1MB), [math]::Round($base / 1MB), ($p.TotalProcessorTime - $cpu).TotalSeconds.ToString('F2', [cultureinfo]::InvariantCulture), ([GC]::CollectionCount(2) - $gen2)";
+                    "'{0} {1} {2} {3} {4} {5} {6}' -f $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture), $answers.Count, [math]::Round($p.PeakWorkingSet64 / 1MB), [math]::Round($base / 1MB), ($p.TotalProcessorTime - $cpu).TotalSeconds.ToString('F2', [cultureinfo]::InvariantCulture), ([GC]::CollectionCount(2) - $gen2), [math]::Round(([System.Runtime.JitInfo]::GetCompilationTime() - $jit).TotalMilliseconds)";
                 var modes = new[] { ("-ThrottleLimit 1", "-ThrottleLimit 1"), ("default (processor count)", ""), ("-ThrottleLimit 4", "-ThrottleLimit 4") };
                 var results = modes.Select(_ => new List<(double Seconds, string Line)>()).ToList();
                 for (var run = 0; run < runs; run++)
@@ -194,7 +196,7 @@ namespace PyPackaging.Benchmarks
                 {
                     var median = Median(results[m].Select(r => r.Seconds).ToList());
                     var last = results[m][results[m].Count - 1].Line.Split(' ');
-                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x quiet-answer-count={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB) cpu={last[4]}s gen2={last[5]}  runs: " +
+                    Console.WriteLine($"  {modes[m].Item1,-26} median={median:F3}s speedup={sequential / median:F2}x quiet-answer-count={last[1]} peakWS={last[2]} MB (after warm-up {last[3]} MB) cpu={last[4]}s gen2={last[5]} jit={last[6]}ms  runs: " +
                                       string.Join(" ", results[m].Select(r => r.Seconds.ToString("F2", Invariant))));
                 }
                 return 0;

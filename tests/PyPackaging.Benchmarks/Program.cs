@@ -23,7 +23,7 @@ namespace PyPackaging.Benchmarks
     ///                           of ROOT (python3's stdlib by default) built, checked and expanded
     ///                           (outputs under $PYPACKAGING_BENCH_WORK if set, e.g. /dev/shm to leave the disk out)
     ///   many MODULE_PSD1 CORPUS_DIR [COPIES] [RUNS]  every archive below CORPUS_DIR (COPIES times) in one Test-PySdist call:
-    ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set
+    ///                           -ThrottleLimit 1 vs the default vs 4; seconds, speedup, peak working set, CPU and JIT time
     ///   allocations DIR         the engine over every archive below DIR once: sampled allocations by heap and type
     ///   bdn [BenchmarkDotNet args]  run the BenchmarkDotNet suites (set PYPACKAGING_BENCH_DIR to the corpus)
     ///   findings DIR [--archives]  Test-PySdist's engine over every archive below DIR: findings per rule and severity,
