@@ -32,6 +32,9 @@ namespace PyPackaging.Extraction
 
         private readonly List<MemberPlan> _plans = new List<MemberPlan>();
         private readonly List<ArchiveMember> _members = new List<ArchiveMember>();
+
+        /// <summary>About how much memory the staged run keeps alive until it is placed: its inspection's (see <see cref="SdistInspection.ApproximateBytes"/>).</summary>
+        public long ApproximateBytes => _inspection?.ApproximateBytes ?? _members.Count * 1024L;
         private ExtractionPolicy? _policy;
         private StagedFileWriter? _writer;
         private SdistInspection? _inspection;

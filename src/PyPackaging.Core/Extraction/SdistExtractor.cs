@@ -75,5 +75,8 @@ namespace PyPackaging.Extraction
 
         /// <summary>Removes the staging directory without placing anything (the caller stopped before this archive's turn).</summary>
         public void Discard() => _run.Discard();
+
+        /// <summary>About how much memory this staged result keeps alive until it is placed.</summary>
+        public long ApproximateBytes => _run.ApproximateBytes;
     }
 }

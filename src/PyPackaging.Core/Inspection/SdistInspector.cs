@@ -24,6 +24,12 @@ namespace PyPackaging.Inspection
         public IReadOnlyList<PySdistEntry> Entries { get; }
 
         public bool HasErrors => Findings.HasErrors;
+
+        /// <summary>
+        /// About how much memory this result keeps alive (each member's table row, entry and findings take roughly a
+        /// kilobyte, plus the payloads kept for the checks): what bounds how many finished results may wait their turn.
+        /// </summary>
+        public long ApproximateBytes => Snapshot.Members.Count * 1024L + Snapshot.CapturedBytes;
     }
 
     /// <summary>

@@ -42,6 +42,17 @@ namespace PyPackaging.Inspection
 
         public IReadOnlyList<ArchiveMember> Members { get; }
 
+        /// <summary>Bytes of member payloads kept for the checks (PKG-INFO, pyproject.toml and a few markers).</summary>
+        public long CapturedBytes
+        {
+            get
+            {
+                long total = 0;
+                foreach (var content in _contents.Values) total += content.Bytes.Length;
+                return total;
+            }
+        }
+
         public ArchiveStatistics Statistics { get; }
 
         /// <summary>True when the archive was read to its end; when false, whole-archive checks must not claim absence.</summary>

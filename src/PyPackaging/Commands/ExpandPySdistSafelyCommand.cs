@@ -103,6 +103,7 @@ namespace PyPackaging.Commands
                 QueueArchive(ThrottleLimit, archive, ProgressId, Activity, "Expanding", "ExpansionFailed",
                     progress => new SdistExtractor(options).Stage(archive, destination, cancellation, progress),
                     staged => PlaceAndWrite(archive, staged),
+                    staged => staged.ApproximateBytes,
                     staged => staged.Discard());
                 return;
             }

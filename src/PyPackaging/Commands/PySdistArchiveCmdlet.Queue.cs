@@ -27,9 +27,10 @@ namespace PyPackaging.Commands
         /// at once); <paramref name="write"/> gets its result on the pipeline thread when every archive before it has
         /// been written. A failure of the work is mapped as <see cref="RunForArchive"/> maps it, in the same place.
         /// </summary>
+        /// <param name="size">About how much memory a finished result keeps alive, which bounds how many may wait (<see cref="ConcurrentArchiveQueue.BytesHeld"/>).</param>
         /// <param name="discard">Gets a finished result that will never be written (Ctrl+C or an early pipeline end).</param>
         protected void QueueArchive<T>(int throttleLimit, string archive, int progressId, string activity, string doing, string defectId,
-            Func<Action<ArchiveStatistics>, T> work, Action<T> write, Action<T>? discard = null) where T : class
+            Func<Action<ArchiveStatistics>, T> work, Action<T> write, Func<T, long> size, Action<T>? discard = null) where T : class
         {
             if (_queue == null)
             {
@@ -43,7 +44,8 @@ namespace PyPackaging.Commands
                 leaveProgress => work(stats => leaveProgress(stats)),
                 finished => WriteQueued(finished, archive, doing, defectId, write),
                 Cancellation,
-                discard == null ? (Action<object>?)null : result => discard((T)result));
+                discard == null ? (Action<object>?)null : result => discard((T)result),
+                result => size((T)result));
             while (_queue.NextIsReady) WriteNextQueued();
         }
 

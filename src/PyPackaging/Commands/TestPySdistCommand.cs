@@ -109,7 +109,8 @@ namespace PyPackaging.Commands
             var cancellation = Cancellation;
             QueueArchive(ThrottleLimit, archive, ProgressId, Activity, "Reading", "InspectionFailed",
                 progress => inspector.Inspect(archive, cancellation, progress),
-                inspection => WriteInspection(archive, inspection));
+                inspection => WriteInspection(archive, inspection),
+                inspection => inspection.ApproximateBytes);
         }
 
         private void WriteInspection(string archive, SdistInspection inspection)
